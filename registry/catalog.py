@@ -1,0 +1,109 @@
+"""The in-memory catalogue of content, shared by pages, search and the API."""
+from __future__ import annotations
+
+import logging
+import threading
+import unicodedata
+from functools import cached_property
+from pathlib import Path
+
+from .content import Content, Entry, load_content
+from .render import GlossaryMatcher, GlossaryTerm, Rendered, render_markdown
+
+log = logging.getLogger(__name__)
+
+TYPE_ORDER = ("monographie", "fiche", "glossaire", "mission", "principe", "page")
+
+
+class Catalog:
+    """Loads `content/` once per process and renders each entry lazily."""
+
+    def __init__(self, app=None):
+        self._content: Content | None = None
+        self._rendered: dict[str, Rendered] = {}
+        self._lock = threading.Lock()
+        if app is not None:
+            self.init_app(app)
+
+    def init_app(self, app) -> None:
+        self.root = Path(app.config["REGISTRY_CONTENT_DIR"])
+        app.extensions["catalog"] = self
+
+    def load(self) -> Content:
+        """(Re)load content from disk; problems are logged, valid entries kept."""
+        content = load_content(self.root)
+        for problem in content.problems:
+            log.warning("content: %s", problem)
+        with self._lock:
+            self._content = content
+            self._rendered = {}
+            self.__dict__.pop("matcher", None)
+        return content
+
+    @property
+    def content(self) -> Content:
+        if self._content is None:
+            self.load()
+        return self._content
+
+    @property
+    def taxonomy(self):
+        return self.content.taxonomy
+
+    @property
+    def entries(self) -> dict[str, Entry]:
+        return self.content.entries
+
+    def get(self, slug: str, type: str | None = None) -> Entry | None:
+        entry = self.entries.get(slug)
+        if entry is None or (type and entry.type != type):
+            return None
+        return entry
+
+    def of_type(self, type: str) -> list[Entry]:
+        return sorted((e for e in self.entries.values() if e.type == type), key=sort_key)
+
+    def practices(self) -> list[Entry]:
+        return [e for e in sorted(self.entries.values(), key=sort_key) if e.is_practice]
+
+    def mission_page(self, number: int) -> Entry | None:
+        return next((e for e in self.of_type("mission") if e.meta["mission"] == number), None)
+
+    def principle_page(self, principle: str) -> Entry | None:
+        return next((e for e in self.of_type("principe") if e.meta["principle"] == principle),
+                    None)
+
+    def tagged(self, field: str, value) -> list[Entry]:
+        """Practices whose list field (missions, principles…) contains `value`."""
+        return [e for e in self.practices() if value in (e.meta.get(field) or [])]
+
+    @cached_property
+    def matcher(self) -> GlossaryMatcher:
+        terms = []
+        for entry in self.of_type("glossaire"):
+            for form in [entry.title, *entry.meta["aliases"]]:
+                terms.append(GlossaryTerm(form, entry.slug, entry.summary, entry.meta["expansion"]))
+        return GlossaryMatcher(terms)
+
+    def render(self, entry: Entry) -> Rendered:
+        """Rendered HTML of an entry, cached until the next load."""
+        rendered = self._rendered.get(entry.slug)
+        if rendered is None:
+            rendered = render_markdown(entry.body, self.matcher, skip_slug=entry.slug)
+            self._rendered[entry.slug] = rendered
+        return rendered
+
+    def see_also(self, entry: Entry) -> list[Entry]:
+        return [self.entries[s] for s in entry.meta.get("see_also", []) if s in self.entries]
+
+
+def sort_key(entry: Entry):
+    """Type order, then fiche or mission number, then title without accents."""
+    number = entry.meta.get("number") or entry.meta.get("mission") or 0
+    return (TYPE_ORDER.index(entry.type), number, fold(entry.title))
+
+
+def fold(text: str) -> str:
+    """Casefold and strip accents, for sorting French titles."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))

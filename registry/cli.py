@@ -1,0 +1,69 @@
+"""`flask content …`, `flask index …` and `flask translate …` commands."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+
+from .config import PROJECT_ROOT
+from .extensions import catalog
+
+content_cli = AppGroup("content", help="Check the content files.")
+index_cli = AppGroup("index", help="Build the search index.")
+translate_cli = AppGroup("translate", help="Extract, update and compile interface translations.")
+
+TRANSLATIONS = PROJECT_ROOT / "registry" / "translations"
+POT = PROJECT_ROOT / "messages.pot"
+
+
+@content_cli.command("check")
+def content_check() -> None:
+    """Validate every content file; print `path:field: reason` per problem, exit 1 on any."""
+    content = catalog.load()
+    for problem in content.problems:
+        click.echo(str(problem))
+    count = len(content.entries)
+    if content.problems:
+        click.echo(f"{len(content.problems)} problem(s) in content ({count} valid files).", err=True)
+        sys.exit(1)
+    click.echo(f"content OK: {count} documents.")
+
+
+@index_cli.command("build")
+def index_build() -> None:
+    """Build the whole search index into a new directory, then swap it in."""
+    from .indexing import rebuild, record_build
+
+    content = catalog.load()
+    if content.problems:
+        for problem in content.problems:
+            click.echo(str(problem), err=True)
+        click.echo("index not built: fix the content problems above first.", err=True)
+        sys.exit(1)
+    summary = rebuild(catalog, Path(current_app.config["REGISTRY_INDEX_DIR"]))
+    record_build(summary, "cli")
+    click.echo(f"index built: {summary['document_count']} documents in "
+               f"{summary['duration_ms']} ms.")
+
+
+def _babel(*args: str) -> None:
+    subprocess.run([sys.executable, "-m", "babel.messages.frontend", *args], check=True,
+                   cwd=PROJECT_ROOT)
+
+
+@translate_cli.command("update")
+def translate_update() -> None:
+    """Extract interface strings and merge them into every catalog."""
+    _babel("extract", "-F", "babel.cfg", "-k", "_l", "-o", str(POT), ".")
+    _babel("update", "-i", str(POT), "-d", str(TRANSLATIONS))
+    POT.unlink()
+
+
+@translate_cli.command("compile")
+def translate_compile() -> None:
+    """Compile the .po catalogs into .mo files."""
+    _babel("compile", "-d", str(TRANSLATIONS))

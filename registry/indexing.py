@@ -1,0 +1,73 @@
+"""Turn catalogue entries into search documents and (re)build the index."""
+from __future__ import annotations
+
+import fcntl
+import logging
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+from .catalog import Catalog
+from .render import plain_text
+from .search import Document, build_index, index_exists
+
+log = logging.getLogger(__name__)
+
+
+def documents(catalog: Catalog) -> list[Document]:
+    """One search document per loaded entry."""
+    docs = []
+    for entry in catalog.entries.values():
+        meta = entry.meta
+        docs.append(Document(
+            slug=entry.slug, type=entry.type, title=entry.title, summary=entry.summary,
+            body=plain_text(entry.body),
+            aliases=[a for a in [meta.get("expansion"), meta.get("dispositif"),
+                                 *meta.get("aliases", [])] if a],
+            missions=meta.get("missions") or ([meta["mission"]] if "mission" in meta else []),
+            evidence=entry.evidence_level, parcours=meta.get("parcours", []),
+            public=meta.get("public", []), theme=meta.get("theme"), digest=entry.digest,
+        ))
+    return docs
+
+
+@contextmanager
+def writer_lock(index_dir: Path):
+    """Serialize index writers across processes (e.g. several gunicorn workers)."""
+    index_dir.parent.mkdir(parents=True, exist_ok=True)
+    with open(index_dir.with_name(f".{index_dir.name}.lock"), "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def rebuild(catalog: Catalog, index_dir: Path, only_if_missing: bool = False) -> dict | None:
+    """Build the index from the catalogue; return a summary, or None when skipped."""
+    index_dir = Path(index_dir)
+    with writer_lock(index_dir):
+        if only_if_missing and index_exists(index_dir):
+            return None
+        start = time.perf_counter()
+        docs = documents(catalog)
+        build_index(docs, index_dir)
+        ms = round((time.perf_counter() - start) * 1000)
+    log.info("search index built: %d documents in %d ms", len(docs), ms)
+    return {"document_count": len(docs), "content_hash": catalog.content.digest,
+            "duration_ms": ms}
+
+
+def record_build(summary: dict, trigger: str) -> None:
+    """Store a build in the database; a missing table is logged, not fatal."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from .extensions import db
+    from .models import IndexBuild
+
+    try:
+        db.session.add(IndexBuild(trigger=trigger, **summary))
+        db.session.commit()
+    except SQLAlchemyError as exc:
+        db.session.rollback()
+        log.warning("index build not recorded (run `flask db upgrade`): %s", exc.__class__.__name__)

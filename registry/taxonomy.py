@@ -1,0 +1,132 @@
+"""Load and validate `content/taxonomy.yaml`, the registry's controlled vocabularies."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .problems import Problem
+
+FLAT_VOCABULARIES = ("principes", "themes", "public", "digital_categories")
+
+
+@dataclass(frozen=True)
+class Mission:
+    id: int
+    short: str
+    title: str
+
+    @property
+    def url(self) -> str:
+        return f"/missions/{self.id}"
+
+
+@dataclass(frozen=True)
+class Term:
+    """One value of a vocabulary, e.g. a theme or a parcours."""
+
+    id: str
+    label: str
+    group: str | None = None
+
+
+@dataclass(frozen=True)
+class EvidenceLevel:
+    id: str
+    label: str
+    definition: str
+    criteria: str
+    rank: int
+
+
+@dataclass
+class Taxonomy:
+    missions: dict[int, Mission] = field(default_factory=dict)
+    principes: dict[str, Term] = field(default_factory=dict)
+    themes: dict[str, Term] = field(default_factory=dict)
+    parcours: dict[str, Term] = field(default_factory=dict)
+    public: dict[str, Term] = field(default_factory=dict)
+    evidence: dict[str, EvidenceLevel] = field(default_factory=dict)
+    digital_categories: dict[str, Term] = field(default_factory=dict)
+    monograph_sections: list[str] = field(default_factory=list)
+
+    def vocabulary(self, name: str) -> dict:
+        """Return the vocabulary called `name` (a key of taxonomy.yaml)."""
+        return getattr(self, name)
+
+    def parcours_groups(self) -> list[tuple[str, list[Term]]]:
+        groups: dict[str, list[Term]] = {}
+        for term in self.parcours.values():
+            groups.setdefault(term.group or "", []).append(term)
+        return list(groups.items())
+
+
+def load_taxonomy(path: Path) -> tuple[Taxonomy, list[Problem]]:
+    """Parse the taxonomy file; return it with the problems found (empty when valid)."""
+    name = str(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return Taxonomy(), [Problem(name, "file", "taxonomy file not found")]
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark else "file"
+        return Taxonomy(), [Problem(name, where, f"malformed YAML: {exc}")]
+    if not isinstance(data, dict):
+        return Taxonomy(), [Problem(name, "file", "expected a mapping of vocabularies")]
+
+    tax = Taxonomy()
+    problems: list[Problem] = []
+
+    def need(item, key, where):
+        value = item.get(key) if isinstance(item, dict) else None
+        if value in (None, ""):
+            problems.append(Problem(name, f"{where}.{key}", "missing"))
+        return value
+
+    for i, item in enumerate(data.get("missions") or []):
+        where = f"missions[{i}]"
+        mid = need(item, "id", where)
+        if mid is not None and (not isinstance(mid, int) or not 1 <= mid <= 8):
+            problems.append(Problem(name, f"{where}.id", "must be an integer from 1 to 8"))
+            continue
+        short, title = need(item, "short", where), need(item, "title", where)
+        if mid is not None and short and title:
+            tax.missions[mid] = Mission(mid, short.strip(), title.strip())
+    if sorted(tax.missions) != list(range(1, 9)):
+        problems.append(Problem(name, "missions", "must define the 8 missions, ids 1 to 8"))
+
+    for vocab in FLAT_VOCABULARIES:
+        target = tax.vocabulary(vocab)
+        for i, item in enumerate(data.get(vocab) or []):
+            tid, label = need(item, "id", f"{vocab}[{i}]"), need(item, "label", f"{vocab}[{i}]")
+            if tid and label:
+                target[str(tid)] = Term(str(tid), label)
+        if not target:
+            problems.append(Problem(name, vocab, "missing or empty vocabulary"))
+
+    for g, group in enumerate(data.get("parcours") or []):
+        label = need(group, "group", f"parcours[{g}]")
+        for i, item in enumerate((group or {}).get("values") or []):
+            tid = need(item, "id", f"parcours[{g}].values[{i}]")
+            tlabel = need(item, "label", f"parcours[{g}].values[{i}]")
+            if tid and tlabel:
+                tax.parcours[tid] = Term(tid, tlabel, label)
+    if not tax.parcours:
+        problems.append(Problem(name, "parcours", "missing or empty vocabulary"))
+
+    for i, item in enumerate(data.get("evidence") or []):
+        where = f"evidence[{i}]"
+        values = [need(item, k, where) for k in ("id", "label", "definition", "criteria")]
+        if all(values):
+            eid, label, definition, criteria = (str(v).strip() for v in values)
+            tax.evidence[eid] = EvidenceLevel(eid, label, definition, criteria, rank=i)
+    if not tax.evidence:
+        problems.append(Problem(name, "evidence", "missing or empty vocabulary"))
+
+    sections = data.get("monograph_sections") or []
+    if len(sections) != 7 or not all(isinstance(s, str) and s for s in sections):
+        problems.append(Problem(name, "monograph_sections", "must list the 7 headings of the grid"))
+    tax.monograph_sections = [str(s) for s in sections]
+    return tax, problems

@@ -1,0 +1,79 @@
+"""JSON API v1: the same data as the pages."""
+from __future__ import annotations
+
+from flask import Blueprint, current_app, jsonify, request
+
+from ..extensions import catalog, csrf, search
+from .params import ParamError, allowed_values, parse_search_args
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+csrf.exempt(bp)
+
+
+def summary_record(entry) -> dict:
+    """The short form of an entry used in lists and search results."""
+    meta = entry.meta
+    missions = meta.get("missions") or ([meta["mission"]] if "mission" in meta else [])
+    return {
+        "slug": entry.slug, "type": entry.type, "title": entry.title, "url": entry.url,
+        "summary": entry.summary, "missions": missions, "evidence": entry.evidence_level,
+        "parcours": meta.get("parcours", []), "theme": meta.get("theme"),
+    }
+
+
+def full_record(entry) -> dict:
+    rendered = catalog.render(entry)
+    meta = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in entry.meta.items()}
+    return summary_record(entry) | {
+        "front_matter": meta,
+        "html": rendered.html,
+        "sections": rendered.sections,
+        "glossary": rendered.glossary,
+        "falc_url": None,  # easy-to-read variants are not published yet
+    }
+
+
+def bad_request(param: str, message: str):
+    return jsonify({"error": message, "parameter": param}), 400
+
+
+@bp.errorhandler(ParamError)
+def on_param_error(exc: ParamError):
+    return bad_request(exc.param, str(exc))
+
+
+@bp.route("/search")
+def api_search():
+    config = current_app.config
+    params = parse_search_args(request.args, config["SEARCH_PER_PAGE"], config["API_MAX_PER_PAGE"])
+    found = search.search(params.query, params.filters, params.page, params.per_page)
+    results = []
+    for hit in found.hits:
+        entry = catalog.get(hit.slug)
+        if entry is not None:
+            results.append(summary_record(entry) | {"highlight": hit.highlight})
+    return jsonify({
+        "query": found.query, "total": found.total, "page": found.page,
+        "per_page": found.per_page, "results": results, "facets": found.facets,
+        "suggestion": found.suggestion,
+    })
+
+
+@bp.route("/documents")
+def api_documents():
+    kinds = request.args.getlist("type")
+    unknown = [k for k in kinds if k not in allowed_values("type")]
+    if unknown:
+        return bad_request("type", f"unknown type value {unknown[0]!r}")
+    entries = [e for e in catalog.practices() + [
+        e for t in ("glossaire", "mission", "principe", "page") for e in catalog.of_type(t)]
+        if not kinds or e.type in kinds]
+    return jsonify({"total": len(entries), "results": [summary_record(e) for e in entries]})
+
+
+@bp.route("/documents/<slug>")
+def api_document(slug):
+    entry = catalog.get(slug)
+    if entry is None:
+        return jsonify({"error": f"no document with slug {slug!r}"}), 404
+    return jsonify(full_record(entry))

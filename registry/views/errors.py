@@ -1,0 +1,30 @@
+"""Error pages in the page's language (HTML) or JSON for the API; never a stack trace."""
+from __future__ import annotations
+
+from flask import jsonify, render_template, request
+from werkzeug.exceptions import HTTPException
+
+
+def _wants_json() -> bool:
+    return request.path.startswith("/api/")
+
+
+def handle_http(exc: HTTPException):
+    if _wants_json():
+        return jsonify({"error": exc.description}), exc.code
+    template = "errors/404.html" if exc.code == 404 else "errors/error.html"
+    return render_template(template, error=exc), exc.code
+
+
+def handle_unexpected(exc: Exception):
+    from flask import current_app
+
+    current_app.logger.exception("unhandled error on %s", request.path)
+    if _wants_json():
+        return jsonify({"error": "internal error"}), 500
+    return render_template("errors/error.html", error=None), 500
+
+
+def init_app(app) -> None:
+    app.register_error_handler(HTTPException, handle_http)
+    app.register_error_handler(Exception, handle_unexpected)

@@ -1,0 +1,115 @@
+"""Content pages: home, practices, glossary, missions, principles, about."""
+from __future__ import annotations
+
+from collections import Counter
+
+from flask import Blueprint, abort, render_template
+
+from ..catalog import fold
+from ..extensions import catalog
+
+bp = Blueprint("pages", __name__)
+
+
+def get_entry_or_404(slug: str, type: str):
+    entry = catalog.get(slug, type)
+    if entry is None:
+        abort(404)
+    return entry
+
+
+def init_app(app) -> None:
+    @app.context_processor
+    def inject_taxonomy():
+        return {"taxonomy": catalog.taxonomy}
+
+
+@bp.route("/")
+def home():
+    practices = catalog.practices()
+    count = lambda field: Counter(v for e in practices for v in (e.meta.get(field) or []))  # noqa: E731
+    themes = Counter(e.meta["theme"] for e in practices)
+    intro = catalog.get("accueil", "page")
+    return render_template("pages/home.html", intro=intro,
+                           intro_html=catalog.render(intro).html if intro else "",
+                           practices=practices, by_mission=count("missions"), by_theme=themes,
+                           by_public=count("public"), types=Counter(e.type for e in practices))
+
+
+@bp.route("/monographies/")
+def monographs():
+    return render_template("pages/list.html", entries=catalog.of_type("monographie"),
+                           kind="monographie")
+
+
+@bp.route("/fiches/")
+def fiches():
+    return render_template("pages/list.html", entries=catalog.of_type("fiche"), kind="fiche")
+
+
+@bp.route("/monographies/<slug>")
+def monograph(slug):
+    return _practice(get_entry_or_404(slug, "monographie"))
+
+
+@bp.route("/fiches/<slug>")
+def fiche(slug):
+    return _practice(get_entry_or_404(slug, "fiche"))
+
+
+def _practice(entry):
+    return render_template("pages/practice.html", entry=entry, rendered=catalog.render(entry),
+                           see_also=catalog.see_also(entry))
+
+
+@bp.route("/glossaire/")
+def glossary():
+    letters: dict[str, list] = {}
+    for entry in sorted(catalog.of_type("glossaire"), key=lambda e: fold(e.title)):
+        letters.setdefault(fold(entry.title)[:1].upper(), []).append(entry)
+    return render_template("pages/glossary.html", letters=letters)
+
+
+@bp.route("/glossaire/<slug>")
+def glossary_entry(slug):
+    entry = get_entry_or_404(slug, "glossaire")
+    return render_template("pages/term.html", entry=entry, rendered=catalog.render(entry),
+                           see_also=catalog.see_also(entry))
+
+
+@bp.route("/missions/")
+def missions():
+    practices = catalog.practices()
+    return render_template("pages/missions.html", practices=practices,
+                           counts=Counter(m for e in practices for m in e.meta["missions"]))
+
+
+@bp.route("/missions/<int:number>")
+def mission(number):
+    item = catalog.taxonomy.missions.get(number)
+    if item is None:
+        abort(404)
+    page = catalog.mission_page(number)
+    return render_template("pages/topic.html", topic_kind="mission", mission=item, entry=page,
+                           rendered=catalog.render(page) if page else None,
+                           practices=catalog.tagged("missions", number),
+                           see_also=catalog.see_also(page) if page else [])
+
+
+@bp.route("/principes/<slug>")
+def principle(slug):
+    item = catalog.taxonomy.principes.get(slug)
+    if item is None:
+        abort(404)
+    page = catalog.principle_page(slug)
+    return render_template("pages/topic.html", topic_kind="principe", principle=item,
+                           entry=page, rendered=catalog.render(page) if page else None,
+                           practices=catalog.tagged("principles", slug),
+                           see_also=catalog.see_also(page) if page else [])
+
+
+@bp.route("/a-propos")
+def about():
+    page = catalog.get("a-propos", "page")
+    return render_template("pages/about.html", entry=page,
+                           rendered=catalog.render(page) if page else None)
