@@ -59,13 +59,23 @@ def register_commands(app: Flask) -> None:
 
 
 def build_index_if_missing(app: Flask) -> None:
-    """Web processes only read; the first start builds the index when there is none."""
+    """Web processes only read; the first request builds the index when there is none.
+
+    Done on the first request rather than in the factory so that CLI commands
+    (`flask db upgrade`, `flask index build`) do not build an index they do not need.
+    """
     if not app.config["REGISTRY_BUILD_INDEX_ON_START"]:
         return
-    from .extensions import catalog
-    from .indexing import rebuild, record_build
+    state = {"checked": False}
 
-    with app.app_context():
+    @app.before_request
+    def ensure_index():
+        if state["checked"]:
+            return
+        from .extensions import catalog
+        from .indexing import rebuild, record_build
+
         summary = rebuild(catalog, Path(app.config["REGISTRY_INDEX_DIR"]), only_if_missing=True)
         if summary:
             record_build(summary, "startup")
+        state["checked"] = True

@@ -134,13 +134,19 @@ def _check_grid(entry: Entry, tax: Taxonomy) -> list[Problem]:
     return problems
 
 
-def _check_links(entries: dict[str, Entry], tax: Taxonomy) -> list[Problem]:
-    """See-also slugs and internal links must point to existing pages."""
+def _check_links(entries: dict[str, Entry], tax: Taxonomy, invalid: set[str]) -> list[Problem]:
+    """See-also slugs and internal links must point to existing pages.
+
+    Targets in `invalid` (files that exist but failed validation) are not reported
+    again: the target's own problem already is.
+    """
     known = STATIC_PATHS | {e.url for e in entries.values()}
     known |= {f"/missions/{n}" for n in tax.missions} | {f"/principes/{p}" for p in tax.principes}
     problems = []
     for entry in entries.values():
         for target in entry.meta.get("see_also", []):
+            if target in invalid:
+                continue
             if target not in entries:
                 problems.append(Problem(entry.path, "see_also", f"unknown slug {target!r}"))
             elif target == entry.slug:
@@ -150,7 +156,7 @@ def _check_links(entries: dict[str, Entry], tax: Taxonomy) -> list[Problem]:
                 if not target.startswith("/") or target.startswith("//"):
                     continue
                 path = re.split(r"[?#]", target, maxsplit=1)[0] or "/"
-                if path not in known:
+                if path not in known and path.rstrip("/").rsplit("/", 1)[-1] not in invalid:
                     kind = "glossary reference" if path.startswith("/glossaire/") else "internal link"
                     problems.append(Problem(entry.path, f"line {entry.body_line + offset}",
                                             f"broken {kind} {target!r}"))
@@ -177,6 +183,7 @@ def load_content(root: Path, base: Path | None = None) -> Content:
     tax, problems = load_taxonomy(root / "taxonomy.yaml")
     problems = [Problem(shown(Path(p.path)), p.field, p.reason) for p in problems]
     entries: dict[str, Entry] = {}
+    invalid: set[str] = set()  # file names (= intended slugs) that failed validation
     digest = hashlib.sha256()
     if problems:  # without a valid taxonomy no tag can be checked
         return Content(tax, entries, problems, "")
@@ -187,6 +194,7 @@ def load_content(root: Path, base: Path | None = None) -> Content:
             entry, found = parse_file(path, shown(path), tax)
             problems += found
             if entry is None:
+                invalid.add(path.name[: -len(".md")])
                 continue
             if entry.slug in entries:
                 other = entries[entry.slug].path
@@ -196,5 +204,5 @@ def load_content(root: Path, base: Path | None = None) -> Content:
             entries[entry.slug] = entry
             digest.update(entry.path.encode() + entry.digest.encode())
     problems += _check_unique(list(entries.values()))
-    problems += _check_links(entries, tax)
+    problems += _check_links(entries, tax, invalid)
     return Content(tax, entries, sorted(problems), digest.hexdigest())
