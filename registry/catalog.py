@@ -18,16 +18,15 @@ TYPE_ORDER = ("monographie", "fiche", "glossaire", "mission", "principe", "page"
 class Catalog:
     """Loads `content/` once per process and renders each entry lazily."""
 
-    def __init__(self, app=None):
+    def __init__(self, root: Path):
+        self.root = Path(root)
         self._content: Content | None = None
         self._rendered: dict[str, Rendered] = {}
         self._lock = threading.Lock()
-        if app is not None:
-            self.init_app(app)
 
-    def init_app(self, app) -> None:
-        self.root = Path(app.config["REGISTRY_CONTENT_DIR"])
-        app.extensions["catalog"] = self
+    @classmethod
+    def from_app(cls, app) -> "Catalog":
+        return cls(app.config["REGISTRY_CONTENT_DIR"])
 
     def load(self) -> Content:
         """(Re)load content from disk; problems are logged, valid entries kept."""

@@ -168,16 +168,15 @@ def clean_query(text: str) -> tuple[str, str | None]:
 class SearchService:
     """Read side of the index: one searcher per process, reopened when the index changes."""
 
-    def __init__(self, app=None):
+    def __init__(self, index_dir: Path):
+        self.index_dir = Path(index_dir)
         self._lock = threading.Lock()
         self._target = None
         self._searcher = None
-        if app is not None:
-            self.init_app(app)
 
-    def init_app(self, app) -> None:
-        self.index_dir = Path(app.config["REGISTRY_INDEX_DIR"])
-        app.extensions["search"] = self
+    @classmethod
+    def from_app(cls, app) -> "SearchService":
+        return cls(app.config["REGISTRY_INDEX_DIR"])
 
     def _current(self):
         """The searcher for the index `index_dir` points at now (caller holds the lock)."""

@@ -1,0 +1,150 @@
+"""Search: French analysis, facets, filters, snippets, index swap and hostile queries."""
+from __future__ import annotations
+
+import os
+import re
+
+import pytest
+
+from registry.search import MAX_QUERY_CHARS, Document, SearchService, build_index, index_exists
+
+DOCS = [
+    Document("silapsy", "monographie", "Silapsy : un logement d'abord",
+             "Accès au logement social pour des patients.",
+             "Le rétablissement passe par un logement stable et un binôme référent.",
+             missions=[1, 5], evidence="prometteuse", parcours=["logement"],
+             public=["adultes"], theme="nouvel-ambulatoire"),
+    Document("clip", "monographie", "CLIP Nancy", "Intervention précoce dans les psychoses.",
+             "Les jeunes de 16 à 25 ans sont suivis par un case manager. Psychoses débutantes.",
+             missions=[3, 5], evidence="experience-decrite", parcours=["intervention-precoce"],
+             public=["jeunes-adultes"], theme="nouvel-ambulatoire"),
+    Document("ipa", "glossaire", "IPA", "Infirmier en pratique avancée.",
+             "L'infirmier en pratique avancée assure un suivi somatique.",
+             aliases=["infirmier en pratique avancée"]),
+    Document("fiche-1", "fiche", "Pharmacie clinique", "Conciliation des traitements.",
+             "La conciliation médicamenteuse sécurise les traitements à la sortie.",
+             missions=[2, 4], evidence="experience-decrite", parcours=["medicament"],
+             public=["adultes"], theme="soins-somatiques"),
+]
+
+
+@pytest.fixture
+def service(tmp_path):
+    index_dir = tmp_path / "index"
+    build_index(DOCS, index_dir)
+    return SearchService(index_dir)
+
+
+def slugs(results):
+    return [h.slug for h in results.hits]
+
+
+def test_stemming_and_accent_folding(service):
+    assert slugs(service.search("logements")) == ["silapsy"]
+    assert slugs(service.search("retablissement")) == ["silapsy"]  # no accent in the query
+    assert slugs(service.search("RÉTABLISSEMENT")) == ["silapsy"]
+    assert set(slugs(service.search("psychose"))) == {"clip"}
+
+
+def test_elision_is_handled(service):
+    assert "silapsy" in slugs(service.search("l'abord"))
+
+
+def test_title_match_ranks_first(service):
+    assert slugs(service.search("pharmacie"))[0] == "fiche-1"
+    assert slugs(service.search("IPA"))[0] == "ipa"
+
+
+def test_empty_query_browses_everything_with_facets(service):
+    found = service.search("")
+    assert found.total == 4
+    assert found.facets["type"] == {"monographie": 2, "fiche": 1, "glossaire": 1}
+    assert found.facets["mission"] == {"5": 2, "1": 1, "2": 1, "3": 1, "4": 1}
+    assert found.facets["evidence"] == {"experience-decrite": 2, "prometteuse": 1}
+
+
+def test_filters_or_within_and_across(service):
+    assert set(slugs(service.search("", {"mission": ["1", "3"]}))) == {"silapsy", "clip"}
+    assert slugs(service.search("", {"mission": ["1", "3"], "evidence": ["prometteuse"]})) \
+        == ["silapsy"]
+    assert slugs(service.search("", {"theme": ["soins-somatiques"], "mission": ["1"]})) == []
+
+
+def test_facet_counts_ignore_their_own_filter(service):
+    found = service.search("", {"mission": ["3"]})
+    assert found.total == 1
+    # The mission facet still offers the other missions, counted without the mission filter.
+    assert found.facets["mission"]["1"] == 1 and found.facets["mission"]["3"] == 1
+    # Other facets are counted within the filtered set.
+    assert found.facets["type"] == {"monographie": 1}
+
+
+def test_pagination(service):
+    first = service.search("", page=1, per_page=3)
+    second = service.search("", page=2, per_page=3)
+    assert first.total == second.total == 4 and first.pages == 2
+    assert len(first.hits) == 3 and len(second.hits) == 1
+    assert not set(slugs(first)) & set(slugs(second))
+
+
+def test_highlight_marks_words(service):
+    (hit,) = service.search("binôme").hits
+    assert re.search(r'<mark class="hl t\d+">binôme</mark> référent', hit.highlight)
+
+
+def test_highlight_escapes_stored_text(tmp_path):
+    doc = Document("x", "page", "Titre", "Résumé <b>", "Texte <script>alert(1)</script> logement")
+    build_index([doc], tmp_path / "ix")
+    (hit,) = SearchService(tmp_path / "ix").search("logement").hits
+    assert "<script>" not in hit.highlight and "&lt;script&gt;" in hit.highlight
+
+
+@pytest.mark.parametrize("query", [
+    '"logement', "logement)", "AND", "OR OR", "NOT", "-", "*", "?", "title:", "(((", "\x00\x1b[31m",
+    "a" * 5000, "logement^", "~", "[a TO", "<script>alert(1)</script>", "{}", "\\", "'",
+])
+def test_hostile_queries_never_raise(service, query):
+    found = service.search(query)
+    assert found.total >= 0
+    assert len(found.query) <= MAX_QUERY_CHARS
+    for hit in found.hits:
+        assert "<script>" not in hit.highlight
+
+
+def test_long_query_is_cut_and_said(service):
+    found = service.search("logement " * 100)
+    assert found.notice == "truncated" and len(found.query) == MAX_QUERY_CHARS
+
+
+def test_suggestion_for_a_misspelt_word(service):
+    found = service.search("logemnt")
+    assert found.total == 0
+    assert found.suggestion == "logement"
+    assert service.search("logement").suggestion is None
+
+
+def test_swap_is_atomic_and_readers_reopen(service, tmp_path):
+    index_dir = tmp_path / "index"
+    first_target = os.readlink(index_dir)
+    assert service.search("logement").total == 1
+    build_index(DOCS[:1] + [Document("new", "page", "Logement neuf", "s", "logement")], index_dir)
+    assert os.readlink(index_dir) != first_target
+    assert service.search("logement").total == 2  # the reader saw the new index
+    build_index(DOCS, index_dir)
+    # Only the current and the previous index directories are kept.
+    assert len(list(tmp_path.glob("index-*"))) == 2
+
+
+def test_failed_build_leaves_the_previous_index(service, tmp_path):
+    index_dir = tmp_path / "index"
+    before = os.readlink(index_dir)
+
+    class Broken(Document):
+        def fields(self):
+            raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError):
+        build_index([Broken("b", "page", "t", "s", "b")], index_dir)
+    assert os.readlink(index_dir) == before and index_exists(index_dir)
+    assert service.search("logement").total == 1
+    assert len(list(tmp_path.glob("index-*"))) == 1
