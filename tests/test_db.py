@@ -1,0 +1,58 @@
+"""Database: migrations match the models; index builds are recorded."""
+from __future__ import annotations
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import inspect, select
+
+from registry.extensions import db
+from registry.models import IndexBuild
+from tests.conftest import FIXTURE_CONTENT
+
+
+def test_migrations_from_empty_match_the_models(make_app):
+    app = make_app(FIXTURE_CONTENT)  # make_app applies every migration to an empty database
+    with app.app_context():
+        with db.engine.connect() as conn:
+            diff = compare_metadata(MigrationContext.configure(conn), db.metadata)
+            tables = set(inspect(conn).get_table_names())
+    assert diff == []
+    assert {"index_build", "alembic_version"} <= tables
+
+
+def test_index_build_is_recorded(make_app):
+    app = make_app(FIXTURE_CONTENT)
+    result = app.test_cli_runner().invoke(args=["index", "build"])
+    assert result.exit_code == 0, result.output
+    assert "index built: 7 documents" in result.output
+    with app.app_context():
+        build = db.session.scalars(select(IndexBuild)).one()
+    assert build.document_count == 7 and build.trigger == "cli"
+    assert len(build.content_hash) == 64
+
+
+def test_first_request_builds_a_missing_index_and_records_it(make_app):
+    app = make_app(FIXTURE_CONTENT)
+    assert app.test_client().get("/recherche?q=logement").status_code == 200
+    with app.app_context():
+        triggers = db.session.scalars(select(IndexBuild.trigger)).all()
+    assert triggers == ["startup"]
+
+
+def test_index_build_refuses_broken_content(make_app, content_copy):
+    (content_copy / "glossaire" / "ipa.md").write_text("---\ntitle: [\n---\n", encoding="utf-8")
+    app = make_app(content_copy)
+    result = app.test_cli_runner().invoke(args=["index", "build"])
+    assert result.exit_code == 1
+    assert "content/glossaire/ipa.md:line" in result.output
+    assert "index not built" in result.output
+
+
+def test_the_configured_database_is_the_one_used(make_app):
+    """TEST_DATABASE_URL really switches the suite to PostgreSQL."""
+    import os
+
+    app = make_app(FIXTURE_CONTENT)
+    expected = "postgresql" if os.environ.get("TEST_DATABASE_URL") else "sqlite"
+    with app.app_context():
+        assert db.engine.dialect.name == expected
