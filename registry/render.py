@@ -192,6 +192,7 @@ def render_markdown(text: str, matcher: GlossaryMatcher | None = None,
 def plain_text(markdown_text: str) -> str:
     """Text of a Markdown document without markup, for indexing and snippets."""
     html = markdown.markdown(markdown_text, extensions=["tables", "attr_list"])
+    html = re.sub(r"</h[1-6]>", " — ", html)  # keep headings apart from the next sentence
     text = bleach.clean(html, tags=set(), strip=True, strip_comments=True)
     text = text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
     return re.sub(r"\s+", " ", text).strip()

@@ -102,4 +102,4 @@ def test_sanitize_keeps_safe_links():
 
 
 def test_plain_text_strips_markup():
-    assert plain_text("## Titre\n\nUn **mot** & <b>gras</b>.") == "Titre Un mot & gras."
+    assert plain_text("## Titre\n\nUn **mot** & <b>gras</b>.") == "Titre — Un mot & gras."
