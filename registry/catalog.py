@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import logging
 import threading
-import unicodedata
 from functools import cached_property
 from pathlib import Path
 
 from .content import Content, Entry, load_content
+from .text import fold
 from .render import GlossaryMatcher, GlossaryTerm, Rendered, render_markdown
 
 log = logging.getLogger(__name__)
@@ -100,9 +100,3 @@ def sort_key(entry: Entry):
     """Type order, then fiche or mission number, then title without accents."""
     number = entry.meta.get("number") or entry.meta.get("mission") or 0
     return (TYPE_ORDER.index(entry.type), number, fold(entry.title))
-
-
-def fold(text: str) -> str:
-    """Casefold and strip accents, for sorting French titles."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))

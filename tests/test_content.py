@@ -81,6 +81,20 @@ def test_shipped_content_is_valid():
      r"fiche-essai\.md:line \d+: broken glossary reference '/glossaire/entree'"),
     (MONO, "see_also: [ipa, fiche-essai]", "see_also: [ipa, glossaire-absent]",
      r":see_also: unknown slug 'glossaire-absent'"),
+    # sources must name a reference of references.yaml, by id or file
+    (MONO, "{document: fixture.txt, section: \"Section de test\"}",
+     "{document: inconnu.txt, section: \"Section de test\"}",
+     r"dispositif-essai\.md:sources: unknown document 'inconnu\.txt'"),
+    # the justification is a full sentence
+    (MONO, "sans aucune évaluation rapportée.\"", "sans aucune évaluation rapportée\"",
+     r":evidence: justification must be at least one full sentence"),
+    # a glossary form names one entry only (case and accents folded)
+    ("glossaire/pair-aidance.md", "aliases: [pair-aidant, pairs-aidants]",
+     "aliases: [pair-aidant, Infirmière en pratique avancée]",
+     r"pair-aidance\.md:aliases: 'infirmiere en pratique avancee' already names the glossary entry 'ipa'"),
+    # references file
+    ("references.yaml", "kind: autre", "kind: roman", r"references\.yaml:references\[0\]\.kind: unknown kind 'roman'"),
+    ("references.yaml", "    note: null\n", "", r"references\.yaml:references\[0\]: missing note"),
 ])
 def test_each_error_names_file_and_field(content_copy, rel, old, new, expected):
     edit(content_copy, rel, old, new)

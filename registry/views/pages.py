@@ -5,7 +5,7 @@ from collections import Counter
 
 from flask import Blueprint, abort, render_template
 
-from ..catalog import fold
+from ..text import fold
 from ..extensions import catalog
 
 bp = Blueprint("pages", __name__)
