@@ -36,7 +36,7 @@ def test_practice_page_shows_tags_evidence_and_sources(fclient):
     html = fclient.get("/monographies/dispositif-essai").get_data(as_text=True)
     assert "Expérience décrite" in html
     assert "sans aucune évaluation rapportée" in html  # the justification
-    assert "fixture.txt" in html and "Section de test" in html
+    assert "<cite>Document de test</cite>" in html and "Section de test" in html
     assert 'href="/missions/3"' in html and "Prévention et intervention précoce" in html
     assert 'href="/principes/aller-vers"' in html
     assert "Porteur :" in html and "Ville-Test" in html and "2020" in html

@@ -7,6 +7,7 @@ from flask import Blueprint, abort, render_template
 
 from ..text import fold
 from ..extensions import catalog
+from ..references import resolve
 
 bp = Blueprint("pages", __name__)
 
@@ -21,7 +22,11 @@ def get_entry_or_404(slug: str, type: str):
 def init_app(app) -> None:
     @app.context_processor
     def inject_taxonomy():
-        return {"taxonomy": catalog.taxonomy}
+        return {"taxonomy": catalog.taxonomy, "reference_for": _reference_for}
+
+
+def _reference_for(document: str):
+    return resolve(catalog.content.references, document)
 
 
 @bp.route("/")
@@ -111,5 +116,8 @@ def principle(slug):
 @bp.route("/a-propos")
 def about():
     page = catalog.get("a-propos", "page")
+    refs = list(catalog.content.references.values())
     return render_template("pages/about.html", entry=page,
-                           rendered=catalog.render(page) if page else None)
+                           rendered=catalog.render(page) if page else None,
+                           sources=[r for r in refs if r.is_source],
+                           bibliography=[r for r in refs if not r.is_source])
