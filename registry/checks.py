@@ -24,6 +24,9 @@ def check_entries(entries: dict, tax: Taxonomy, refs: dict[str, Reference],
     for entry in entries.values():
         if entry.type == "monographie":
             problems += _check_grid(entry, tax)
+            if entry.meta["theme"] == "numerique" and not entry.meta.get("digital_category"):
+                problems.append(Problem(entry.path, "digital_category", "required for a "
+                                        "digital dispositif (theme numerique)"))
         problems += _check_justification(entry)
         problems += _check_sources(entry, refs)
     problems += _check_unique_missions(entries.values())
