@@ -12,7 +12,7 @@ from .render import GlossaryMatcher, GlossaryTerm, Rendered, render_markdown
 
 log = logging.getLogger(__name__)
 
-TYPE_ORDER = ("monographie", "fiche", "glossaire", "mission", "principe", "page")
+TYPE_ORDER = ("monographie", "fiche", "glossaire", "mission", "principe", "theme", "page")
 
 
 class Catalog:
@@ -71,6 +71,9 @@ class Catalog:
     def principle_page(self, principle: str) -> Entry | None:
         return next((e for e in self.of_type("principe") if e.meta["principle"] == principle),
                     None)
+
+    def theme_page(self, theme: str) -> Entry | None:
+        return next((e for e in self.of_type("theme") if e.meta["theme"] == theme), None)
 
     def tagged(self, field: str, value) -> list[Entry]:
         """Practices whose list field (missions, principles…) contains `value`."""

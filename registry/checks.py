@@ -12,6 +12,9 @@ from .text import fold
 LINK_RE = re.compile(r"\[[^\]]*\]\(\s*<?([^)\s>]+)")
 HEADING_RE = re.compile(r"^##\s+(.+?)\s*#*\s*$")
 SENTENCE_END_RE = re.compile(r"[.!?…»)]\s*$")
+# Free pages live at /<slug>: these slugs belong to the site's own sections.
+RESERVED_PAGE_SLUGS = {"recherche", "glossaire", "missions", "monographies", "fiches",
+                       "principes", "themes", "api", "static"}
 # Site paths that exist whatever the content.
 STATIC_PATHS = {"/", "/recherche", "/glossaire/", "/a-propos", "/missions/", "/monographies/",
                 "/fiches/"}
@@ -29,7 +32,9 @@ def check_entries(entries: dict, tax: Taxonomy, refs: dict[str, Reference],
                                         "digital dispositif (theme numerique)"))
         problems += _check_justification(entry)
         problems += _check_sources(entry, refs)
-    problems += _check_unique_missions(entries.values())
+    problems += _check_one_page_each(entries.values())
+    problems += [Problem(e.path, "slug", f"{e.slug!r} is a reserved address of the site")
+                 for e in entries.values() if e.type == "page" and e.slug in RESERVED_PAGE_SLUGS]
     problems += _check_glossary_forms(entries.values())
     problems += _check_links(entries, tax, invalid)
     return problems
@@ -64,6 +69,7 @@ def _check_links(entries: dict, tax: Taxonomy, invalid: set[str]) -> list[Proble
     """
     known = STATIC_PATHS | {e.url for e in entries.values()}
     known |= {f"/missions/{n}" for n in tax.missions} | {f"/principes/{p}" for p in tax.principes}
+    known |= {f"/themes/{t}" for t in tax.themes}
     problems = []
     for entry in entries.values():
         for target in entry.meta.get("see_also", []):
@@ -85,18 +91,20 @@ def _check_links(entries: dict, tax: Taxonomy, invalid: set[str]) -> list[Proble
     return problems
 
 
-def _check_unique_missions(entries) -> list[Problem]:
+def _check_one_page_each(entries) -> list[Problem]:
+    """At most one page per mission, principle and theme."""
     problems = []
-    seen_missions: dict[int, str] = {}
+    seen: dict[tuple, str] = {}
     for e in entries:
-        if e.type == "mission":
-            n = e.meta["mission"]
-            if n in seen_missions:
-                problems.append(Problem(e.path, "mission", f"mission {n} already has a page "
-                                        f"({seen_missions[n]})"))
-            seen_missions[n] = e.path
+        key_field = {"mission": "mission", "principe": "principle", "theme": "theme"}.get(e.type)
+        if key_field is None:
+            continue
+        key = (e.type, e.meta[key_field])
+        if key in seen:
+            problems.append(Problem(e.path, key_field, f"{e.meta[key_field]!r} already has a page "
+                                    f"({seen[key]})"))
+        seen.setdefault(key, e.path)
     return problems
-
 
 
 def _check_justification(entry) -> list[Problem]:

@@ -24,6 +24,7 @@ URL_PATTERNS = {
     "fiche": "/fiches/{slug}",
     "glossaire": "/glossaire/{slug}",
     "principe": "/principes/{slug}",
+    "theme": "/themes/{slug}",
 }
 
 

@@ -188,6 +188,7 @@ SCHEMAS: dict[str, dict[str, tuple[Checker, bool]]] = {
     "glossaire": COMMON | {"expansion": (optional_text, False), "aliases": (text_list, False)},
     "mission": COMMON | {"mission": (integer_in(1, 8), True)},
     "principe": COMMON | {"principle": (term_of("principes", many=False), True)},
+    "theme": COMMON | {"theme": (term_of("themes", many=False), True)},
     "page": COMMON | {"sources": (optional(sources, []), False)},
 }
 
@@ -198,6 +199,7 @@ FOLDERS = {
     "glossaire": "glossaire",
     "missions": "mission",
     "principes": "principe",
+    "themes": "theme",
     "pages": "page",
 }
 

@@ -23,6 +23,7 @@ def fclient(fixture_app):
     ("/missions/1", "Page de test pour la mission 1."),
     ("/missions/6", "Aucune pratique du registre"),  # no page and no practice: empty state
     ("/principes/aller-vers", "Page de test pour le principe"),
+    ("/themes/nouvel-ambulatoire", "/monographies/dispositif-essai"),
     ("/a-propos", "Échelle des niveaux de preuve du registre"),
     ("/recherche?q=logement", "Dispositif d&#39;essai"),
 ])
@@ -53,7 +54,8 @@ def test_mission_page_lists_tagged_practices(fclient):
 
 @pytest.mark.parametrize("url", ["/monographies/inconnu", "/fiches/dispositif-essai",
                                  "/glossaire/inconnu", "/missions/9", "/missions/0",
-                                 "/principes/inconnu", "/nulle-part"])
+                                 "/principes/inconnu", "/themes/inconnu", "/accueil",
+                                 "/nulle-part"])
 def test_unknown_pages_are_404(fclient, url):
     response = fclient.get(url)
     assert response.status_code == 404

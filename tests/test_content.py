@@ -167,3 +167,11 @@ def test_cli_check_passes_on_valid_content(make_app):
     result = make_app(FIXTURE_CONTENT).test_cli_runner().invoke(args=["content", "check"])
     assert result.exit_code == 0
     assert "content OK: 7 documents" in result.output
+
+
+def test_free_pages_cannot_take_a_section_address(content_copy):
+    page = content_copy / "pages" / "a-propos.md"
+    (content_copy / "pages" / "recherche.md").write_text(
+        page.read_text(encoding="utf-8").replace("slug: a-propos", "slug: recherche"))
+    assert "content/pages/recherche.md:slug: 'recherche' is a reserved address of the site" \
+        in problems_of(content_copy)

@@ -66,7 +66,7 @@ def api_documents():
     if unknown:
         return bad_request("type", f"unknown type value {unknown[0]!r}")
     entries = [e for e in catalog.practices() + [
-        e for t in ("glossaire", "mission", "principe", "page") for e in catalog.of_type(t)]
+        e for t in ("glossaire", "mission", "principe", "theme", "page") for e in catalog.of_type(t)]
         if not kinds or e.type in kinds]
     return jsonify({"total": len(entries), "results": [summary_record(e) for e in entries]})
 

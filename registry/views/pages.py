@@ -113,6 +113,28 @@ def principle(slug):
                            see_also=catalog.see_also(page) if page else [])
 
 
+@bp.route("/themes/<slug>")
+def theme(slug):
+    item = catalog.taxonomy.themes.get(slug)
+    if item is None:
+        abort(404)
+    page = catalog.theme_page(slug)
+    practices = [e for e in catalog.practices() if e.meta["theme"] == slug]
+    return render_template("pages/topic.html", topic_kind="theme", theme=item, entry=page,
+                           rendered=catalog.render(page) if page else None,
+                           practices=practices, see_also=catalog.see_also(page) if page else [])
+
+
+@bp.route("/<slug>")
+def page(slug):
+    """Free pages of content/pages (e.g. /prestations)."""
+    entry = get_entry_or_404(slug, "page")
+    if slug == "accueil":
+        abort(404)  # the home introduction is shown on /
+    return render_template("pages/page.html", entry=entry, rendered=catalog.render(entry),
+                           see_also=catalog.see_also(entry))
+
+
 @bp.route("/a-propos")
 def about():
     page = catalog.get("a-propos", "page")

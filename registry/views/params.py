@@ -29,7 +29,7 @@ def allowed_values(name: str) -> set[str]:
     """Values a filter may take, from the taxonomy (never hard-coded)."""
     tax = catalog.taxonomy
     return {
-        "type": {"monographie", "fiche", "glossaire", "mission", "principe", "page"},
+        "type": {"monographie", "fiche", "glossaire", "mission", "principe", "theme", "page"},
         "mission": {str(m) for m in tax.missions},
         "evidence": set(tax.evidence),
         "parcours": set(tax.parcours),
