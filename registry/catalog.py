@@ -12,6 +12,9 @@ from .render import GlossaryMatcher, GlossaryTerm, Rendered, render_markdown
 
 log = logging.getLogger(__name__)
 
+# For each topic kind: the field naming it on its own page, and on practices.
+TOPIC_PAGE_FIELD = {"mission": "mission", "principe": "principle", "theme": "theme"}
+PRACTICE_FIELD = {"mission": "missions", "principe": "principles", "theme": "theme"}
 TYPE_ORDER = ("monographie", "fiche", "glossaire", "mission", "principe", "theme", "page")
 
 
@@ -65,19 +68,16 @@ class Catalog:
     def practices(self) -> list[Entry]:
         return [e for e in sorted(self.entries.values(), key=sort_key) if e.is_practice]
 
-    def mission_page(self, number: int) -> Entry | None:
-        return next((e for e in self.of_type("mission") if e.meta["mission"] == number), None)
+    def topic_page(self, kind: str, value) -> Entry | None:
+        """The page written for a mission, principle or theme, if any."""
+        field = TOPIC_PAGE_FIELD[kind]
+        return next((e for e in self.of_type(kind) if e.meta[field] == value), None)
 
-    def principle_page(self, principle: str) -> Entry | None:
-        return next((e for e in self.of_type("principe") if e.meta["principle"] == principle),
-                    None)
-
-    def theme_page(self, theme: str) -> Entry | None:
-        return next((e for e in self.of_type("theme") if e.meta["theme"] == theme), None)
-
-    def tagged(self, field: str, value) -> list[Entry]:
-        """Practices whose list field (missions, principles…) contains `value`."""
-        return [e for e in self.practices() if value in (e.meta.get(field) or [])]
+    def tagged(self, kind: str, value) -> list[Entry]:
+        """Practices tagged with a mission, principle or theme."""
+        field = PRACTICE_FIELD[kind]
+        return [e for e in self.practices()
+                if value == e.meta.get(field) or value in (e.meta.get(field) or [])]
 
     @cached_property
     def matcher(self) -> GlossaryMatcher:

@@ -24,7 +24,6 @@ URL_PATTERNS = {
     "fiche": "/fiches/{slug}",
     "glossaire": "/glossaire/{slug}",
     "principe": "/principes/{slug}",
-    "theme": "/themes/{slug}",
 }
 
 
@@ -50,6 +49,8 @@ class Entry:
     def url(self) -> str:
         if self.type == "mission":
             return f"/missions/{self.meta['mission']}"
+        if self.type == "theme":
+            return f"/themes/{self.meta['theme']}"
         if self.type == "page":
             return "/" if self.slug == "accueil" else f"/{self.slug}"
         return URL_PATTERNS[self.type].format(slug=self.slug)

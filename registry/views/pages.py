@@ -91,38 +91,28 @@ def missions():
 
 @bp.route("/missions/<int:number>")
 def mission(number):
-    item = catalog.taxonomy.missions.get(number)
-    if item is None:
-        abort(404)
-    page = catalog.mission_page(number)
-    return render_template("pages/topic.html", topic_kind="mission", mission=item, entry=page,
-                           rendered=catalog.render(page) if page else None,
-                           practices=catalog.tagged("missions", number),
-                           see_also=catalog.see_also(page) if page else [])
+    return _topic("mission", catalog.taxonomy.missions.get(number), number)
 
 
 @bp.route("/principes/<slug>")
 def principle(slug):
-    item = catalog.taxonomy.principes.get(slug)
-    if item is None:
-        abort(404)
-    page = catalog.principle_page(slug)
-    return render_template("pages/topic.html", topic_kind="principe", principle=item,
-                           entry=page, rendered=catalog.render(page) if page else None,
-                           practices=catalog.tagged("principles", slug),
-                           see_also=catalog.see_also(page) if page else [])
+    return _topic("principe", catalog.taxonomy.principes.get(slug), slug)
 
 
 @bp.route("/themes/<slug>")
 def theme(slug):
-    item = catalog.taxonomy.themes.get(slug)
+    return _topic("theme", catalog.taxonomy.themes.get(slug), slug)
+
+
+def _topic(kind: str, item, value):
+    """A mission, principle or theme: its page (if written) and the practices tagged with it."""
     if item is None:
         abort(404)
-    page = catalog.theme_page(slug)
-    practices = [e for e in catalog.practices() if e.meta["theme"] == slug]
-    return render_template("pages/topic.html", topic_kind="theme", theme=item, entry=page,
+    page = catalog.topic_page(kind, value)
+    return render_template("pages/topic.html", topic_kind=kind, topic=item, entry=page,
                            rendered=catalog.render(page) if page else None,
-                           practices=practices, see_also=catalog.see_also(page) if page else [])
+                           practices=catalog.tagged(kind, value),
+                           see_also=catalog.see_also(page) if page else [])
 
 
 @bp.route("/<slug>")
