@@ -218,6 +218,7 @@ class SearchService:
                     res = searcher.search(query, limit=1, filter=_filter_query(others),
                                           groupedby=_facets([name]))
                     facets[name] = _counts(res, name)
+            main.results.fragmenter, main.results.formatter = _FRAGMENTER, _FORMATTER
             hits = [Hit(h["slug"], h["type"], _highlight(h)) for h in main]
             total = main.total
             suggestion = self._suggest(searcher, text) if total < 3 and text else None
@@ -263,8 +264,7 @@ _FRAGMENTER = ContextFragmenter(maxchars=220, surround=70)
 
 
 def _highlight(hit) -> str:
-    hit.results.fragmenter = _FRAGMENTER
-    hit.results.formatter = _FORMATTER
+    """Best body passage with matches marked, else the summary (escaped)."""
     for name in ("body", "summary"):
         snippet = hit.highlights(name, top=2)
         if snippet:
