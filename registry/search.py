@@ -99,11 +99,11 @@ def build_index(documents: list[Document], index_dir: Path) -> Path:
     target.mkdir()
     try:
         ix = index.create_in(str(target), make_schema())
+        # One writer, one commit into an empty index: the result is already a single,
+        # optimized segment, so no separate optimize() pass (it would rewrite everything).
         with ix.writer(limitmb=128) as writer:
-            writer.mergetype = None
             for doc in documents:
                 writer.add_document(**doc.fields())
-        ix.optimize()
         ix.close()
     except BaseException:
         shutil.rmtree(target, ignore_errors=True)

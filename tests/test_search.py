@@ -148,3 +148,11 @@ def test_failed_build_leaves_the_previous_index(service, tmp_path):
     assert os.readlink(index_dir) == before and index_exists(index_dir)
     assert service.search("logement").total == 1
     assert len(list(tmp_path.glob("index-*"))) == 1
+
+
+def test_full_build_is_a_single_segment(tmp_path):
+    from whoosh import index as whoosh_index
+
+    build_index(DOCS, tmp_path / "index")
+    ix = whoosh_index.open_dir(str(tmp_path / "index"))
+    assert len(ix._segments()) == 1 and ix.doc_count() == len(DOCS)
