@@ -15,10 +15,3 @@ class Problem:
     def __str__(self) -> str:
         return f"{self.path}:{self.field}: {self.reason}"
 
-
-class ContentError(Exception):
-    """Raised when content cannot be used; carries every problem found."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))

@@ -55,12 +55,6 @@ class Taxonomy:
         """Return the vocabulary called `name` (a key of taxonomy.yaml)."""
         return getattr(self, name)
 
-    def parcours_groups(self) -> list[tuple[str, list[Term]]]:
-        groups: dict[str, list[Term]] = {}
-        for term in self.parcours.values():
-            groups.setdefault(term.group or "", []).append(term)
-        return list(groups.items())
-
 
 def load_taxonomy(path: Path) -> tuple[Taxonomy, list[Problem]]:
     """Parse the taxonomy file; return it with the problems found (empty when valid)."""

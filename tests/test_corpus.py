@@ -6,6 +6,7 @@ from collections import Counter
 import pytest
 
 from registry.content import load_content
+from registry.references import resolve
 from tests.conftest import REAL_CONTENT
 
 # 002, « Des outils pour les missions du nouvel ambulatoire »: the missions for which the
@@ -47,9 +48,8 @@ def test_digital_tools_carry_the_missions_of_the_report_table(content, slug, mis
 def test_every_practice_cites_a_source_document(content):
     for entry in content.entries.values():
         if entry.is_practice:
-            assert any(content.references[s["document"]].is_source
-                       if s["document"] in content.references else s["document"].endswith(".txt")
-                       for s in entry.meta["sources"]), entry.path
+            cited = [resolve(content.references, s["document"]) for s in entry.meta["sources"]]
+            assert any(ref is not None and ref.is_source for ref in cited), entry.path
 
 
 def test_french_typography():
