@@ -27,6 +27,24 @@ URL_PATTERNS = {
 }
 
 
+REVIEW_STATUSES = ("brouillon", "relu")
+
+
+@dataclass
+class FalcText:
+    """The easy-to-read (FALC) variant of an entry: `<slug>.falc.md` beside it."""
+
+    path: str
+    title: str
+    review: dict  # {"status": "brouillon" | "relu", "by": str | None, "date": date | None}
+    body: str
+    body_line: int
+
+    @property
+    def reviewed(self) -> bool:
+        return self.review["status"] == "relu"
+
+
 @dataclass
 class Entry:
     """One content document: its type, validated front matter and Markdown body."""
@@ -38,6 +56,7 @@ class Entry:
     body: str
     body_line: int  # line number of the first body line in the file
     digest: str = field(default="", compare=False)
+    falc: FalcText | None = field(default=None, compare=False)
 
     def __getattr__(self, name):  # front-matter fields read as attributes
         meta = self.__dict__.get("meta", {})
@@ -76,9 +95,18 @@ class Content:
     references: dict[str, Reference] = field(default_factory=dict)
 
 
-def parse_file(path: Path, shown: str, tax: Taxonomy) -> tuple[Entry | None, list[Problem]]:
-    """Parse and validate one content file."""
-    kind = FOLDERS[path.parent.name]
+@dataclass
+class Document:
+    """A Markdown file split into its front matter and body."""
+
+    meta: dict
+    body: str
+    body_line: int  # line number of the first body line in the file
+    digest: str
+
+
+def read_document(path: Path, shown: str) -> tuple[Document | None, list[Problem]]:
+    """Read a Markdown file with YAML front matter; report what makes it unreadable."""
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
@@ -95,19 +123,48 @@ def parse_file(path: Path, shown: str, tax: Taxonomy) -> tuple[Entry | None, lis
         return None, [Problem(shown, where, f"malformed YAML: {reason}")]
     if not isinstance(post.metadata, dict) or not post.metadata:
         return None, [Problem(shown, "front matter", "empty or not a mapping of fields")]
+    closing = text.find("\n---", 3)
+    body_line = text.count("\n", 0, closing) + 3 if closing >= 0 else 1
+    return Document(post.metadata, post.content, body_line, hashlib.sha256(raw).hexdigest()), []
 
-    clean, errors = validate_fields(kind, post.metadata, tax)
+
+def parse_falc(path: Path, shown: str) -> tuple[FalcText | None, list[Problem]]:
+    """Read and check the front matter of a FALC variant."""
+    doc, problems = read_document(path, shown)
+    if doc is None:
+        return None, problems
+    meta = doc.meta
+    unknown = sorted(set(meta) - {"title", "review"})
+    problems += [Problem(shown, name, "unknown field for a FALC text (allowed: title, review)")
+                 for name in unknown]
+    if not isinstance(meta.get("title"), str) or not meta["title"].strip():
+        problems.append(Problem(shown, "title", "required field is missing"))
+    review = meta.get("review")
+    if not isinstance(review, dict) or set(review) != {"status", "by", "date"}:
+        problems.append(Problem(shown, "review", "must have exactly the keys status, by, date"))
+    elif review["status"] not in REVIEW_STATUSES:
+        problems.append(Problem(shown, "review", f"status must be one of {', '.join(REVIEW_STATUSES)}"))
+    elif review["status"] == "relu" and not (review["by"] and review["date"]):
+        problems.append(Problem(shown, "review", "a reviewed text names who reviewed it and when"))
+    if problems:
+        return None, problems
+    return FalcText(shown, meta["title"].strip(), review, doc.body, doc.body_line), []
+
+
+def parse_file(path: Path, shown: str, tax: Taxonomy) -> tuple[Entry | None, list[Problem]]:
+    """Parse and validate one content file."""
+    kind = FOLDERS[path.parent.name]
+    doc, problems = read_document(path, shown)
+    if doc is None:
+        return None, problems
+    clean, errors = validate_fields(kind, doc.meta, tax)
     problems = [Problem(shown, name, reason) for name, reason in errors]
     expected = path.name[: -len(".md")]
     if clean.get("slug") and clean["slug"] != expected:
         problems.append(Problem(shown, "slug", f"must equal the file name {expected!r}"))
     if problems:
         return None, problems
-    closing = text.find("\n---", 3)
-    body_line = text.count("\n", 0, closing) + 3 if closing >= 0 else 1
-    entry = Entry(kind, clean["slug"], shown, clean, post.content, body_line,
-                  hashlib.sha256(raw).hexdigest())
-    return entry, problems
+    return Entry(kind, clean["slug"], shown, clean, doc.body, doc.body_line, doc.digest), []
 
 
 def load_content(root: Path, base: Path | None = None) -> Content:
@@ -124,9 +181,11 @@ def load_content(root: Path, base: Path | None = None) -> Content:
         return Content(tax, entries, problems, "")
     refs, ref_problems = load_references(root / "references.yaml", shown(root / "references.yaml"))
     problems += ref_problems
+    falc_files = []
     for folder in FOLDERS:
         for path in sorted((root / folder).glob("*.md")):
             if path.name.endswith(FALC_SUFFIX):
+                falc_files.append(path)
                 continue
             entry, found = parse_file(path, shown(path), tax)
             problems += found
@@ -140,5 +199,16 @@ def load_content(root: Path, base: Path | None = None) -> Content:
                 continue
             entries[entry.slug] = entry
             digest.update(entry.path.encode() + entry.digest.encode())
+    for path in falc_files:
+        falc, found = parse_falc(path, shown(path))
+        problems += found
+        slug = path.name[: -len(FALC_SUFFIX)]
+        page = entries.get(slug)
+        if falc is None or slug in invalid:
+            continue
+        if page is None or page.path != shown(path.with_name(slug + ".md")):
+            problems.append(Problem(falc.path, "file", "no page with this slug beside it"))
+        else:
+            page.falc = falc
     problems += check_entries(entries, tax, refs, invalid)
     return Content(tax, entries, sorted(problems), digest.hexdigest(), refs)

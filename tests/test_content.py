@@ -147,9 +147,28 @@ def test_taxonomy_errors_are_reported(content_copy):
                for p in found), found
 
 
-def test_falc_files_are_not_pages(content_copy):
-    (content_copy / "glossaire" / "ipa.falc.md").write_text("pas de front matter", encoding="utf-8")
-    assert problems_of(content_copy) == []
+FALC_OK = "---\ntitle: Essai\nreview: {status: brouillon, by: null, date: null}\n---\nTexte.\n"
+
+
+def test_falc_variant_is_attached_to_its_page(content_copy):
+    (content_copy / "monographies" / "dispositif-essai.falc.md").write_text(FALC_OK)
+    content = load_content(content_copy)
+    assert content.problems == []
+    falc = content.entries["dispositif-essai"].falc
+    assert falc.title == "Essai" and not falc.reviewed and falc.body_line == 5
+    assert "dispositif-essai.falc" not in content.entries  # a variant is not a page
+
+
+@pytest.mark.parametrize("name, text, expected", [
+    ("ipa.falc.md", "pas de front matter", r"glossaire/ipa\.falc\.md:line 1: missing front matter"),
+    ("inconnu.falc.md", FALC_OK, r"glossaire/inconnu\.falc\.md:file: no page with this slug"),
+    ("ipa.falc.md", FALC_OK.replace("brouillon", "fini"), r"ipa\.falc\.md:review: status must be"),
+    ("ipa.falc.md", FALC_OK.replace("brouillon", "relu"), r"ipa\.falc\.md:review: a reviewed text names"),
+    ("ipa.falc.md", FALC_OK.replace("title: Essai\n", ""), r"ipa\.falc\.md:title: required"),
+])
+def test_falc_front_matter_errors(content_copy, name, text, expected):
+    (content_copy / "glossaire" / name).write_text(text, encoding="utf-8")
+    assert any(re.search(expected, p) for p in problems_of(content_copy)), problems_of(content_copy)
 
 
 def test_cli_check_prints_one_line_per_problem_and_exits_1(make_app, content_copy):
