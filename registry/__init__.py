@@ -51,9 +51,10 @@ def register_blueprints(app: Flask) -> None:
 
 
 def register_commands(app: Flask) -> None:
-    from .cli import content_cli, index_cli, translate_cli
+    from .cli import content_cli, falc_cli, index_cli, translate_cli
 
     app.cli.add_command(content_cli)
+    app.cli.add_command(falc_cli)
     app.cli.add_command(index_cli)
     app.cli.add_command(translate_cli)
 

@@ -14,6 +14,7 @@ from .extensions import catalog
 
 content_cli = AppGroup("content", help="Check the content files.")
 index_cli = AppGroup("index", help="Build the search index.")
+falc_cli = AppGroup("falc", help="Check the easy-to-read (FALC) texts.")
 translate_cli = AppGroup("translate", help="Extract, update and compile interface translations.")
 
 TRANSLATIONS = PROJECT_ROOT / "registry" / "translations"
@@ -48,6 +49,29 @@ def index_build() -> None:
     record_build(summary, "cli")
     click.echo(f"index built: {summary['document_count']} documents in "
                f"{summary['duration_ms']} ms.")
+
+
+@falc_cli.command("check")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@click.option("--quiet", is_flag=True, help="Only the problems, not each page's figures.")
+def falc_check(paths: tuple[str, ...], quiet: bool) -> None:
+    """Lint every *.falc.md (or those under PATHS): `path:line: rule: message`, exit 1 on errors."""
+    from .falc import lint_catalog
+
+    catalog.load()  # read the files as they are now
+    reports, problems = lint_catalog(catalog, [Path(p).resolve() for p in paths])
+    for problem in problems:
+        click.echo(str(problem))
+    for report in reports:
+        for finding in report.findings:
+            click.echo(str(finding))
+        if not quiet:
+            click.echo(report.summary())
+    errors = len(problems) + sum(len(r.errors) for r in reports)
+    warnings = sum(len(r.findings) - len(r.errors) for r in reports)
+    click.echo(f"{len(reports)} FALC texts: {errors} error(s), {warnings} warning(s).")
+    if errors:
+        sys.exit(1)
 
 
 def _babel(*args: str) -> None:
