@@ -41,8 +41,9 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from .views import api, errors, pages, search
+    from .views import api, errors, falc, pages, search
 
+    app.register_blueprint(falc.bp)
     app.register_blueprint(pages.bp)
     app.register_blueprint(search.bp)
     app.register_blueprint(api.bp)

@@ -75,6 +75,16 @@ class Entry:
         return URL_PATTERNS[self.type].format(slug=self.slug)
 
     @property
+    def falc_url(self) -> str | None:
+        """Address of the easy-to-read variant, when there is one."""
+        if self.falc is None:
+            return None
+        if self.type == "page" and self.slug == "accueil":
+            return "/facile/"
+        folder = next(f for f, t in FOLDERS.items() if t == self.type)
+        return f"/facile/{folder}/{self.slug}"
+
+    @property
     def is_practice(self) -> bool:
         return self.type in ("monographie", "fiche")
 
@@ -93,6 +103,7 @@ class Content:
     problems: list[Problem]
     digest: str  # hash of every loaded file, to tell index builds apart
     references: dict[str, Reference] = field(default_factory=dict)
+    entry_points: list[dict] = field(default_factory=list)  # of the easy-to-read index
 
 
 @dataclass
@@ -211,4 +222,33 @@ def load_content(root: Path, base: Path | None = None) -> Content:
         else:
             page.falc = falc
     problems += check_entries(entries, tax, refs, invalid)
-    return Content(tax, entries, sorted(problems), digest.hexdigest(), refs)
+    entry_points, found = load_entry_points(root / "facile.yaml", shown(root / "facile.yaml"), tax)
+    problems += found
+    return Content(tax, entries, sorted(problems), digest.hexdigest(), refs, entry_points)
+
+
+PICTOGRAMS = {"maison", "soin", "jeune", "chemin", "lien", "proches", "travail"}
+
+
+def load_entry_points(path: Path, shown: str, tax: Taxonomy) -> tuple[list[dict], list[Problem]]:
+    """The easy-to-read index's entry points; each names parcours of the taxonomy."""
+    try:
+        items = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("entry_points")
+    except (OSError, yaml.YAMLError) as exc:
+        return [], [Problem(shown, "file", f"cannot be read: {exc.__class__.__name__}")]
+    points, problems = [], []
+    for i, item in enumerate(items or []):
+        where = f"entry_points[{i}]"
+        if not isinstance(item, dict) or set(item) != {"label", "parcours", "pictogram"}:
+            problems.append(Problem(shown, where, "must have exactly label, parcours, pictogram"))
+            continue
+        unknown = [p for p in item["parcours"] or [] if p not in tax.parcours]
+        if unknown or not item["parcours"]:
+            problems.append(Problem(shown, f"{where}.parcours", f"unknown or missing parcours "
+                                    f"{unknown}"))
+        elif item["pictogram"] not in PICTOGRAMS:
+            problems.append(Problem(shown, f"{where}.pictogram", f"unknown pictogram "
+                                    f"{item['pictogram']!r} (allowed: {', '.join(sorted(PICTOGRAMS))})"))
+        else:
+            points.append(item)
+    return points, problems

@@ -18,7 +18,7 @@ from markdown.treeprocessors import Treeprocessor
 # <abbr> for glossary acronyms. Nothing that runs code, embeds or styles.
 ALLOWED_TAGS = frozenset({
     "a", "abbr", "blockquote", "br", "code", "dd", "del", "dl", "dt", "em", "h2", "h3",
-    "h4", "h5", "h6", "hr", "li", "ol", "p", "pre", "strong", "sub", "sup", "table",
+    "h4", "h5", "h6", "hr", "li", "ol", "p", "pre", "span", "strong", "sub", "sup", "table",
     "tbody", "td", "th", "thead", "tr", "ul",
 })
 # `id` keeps heading anchors for the table of contents; `class` lets attribute
@@ -187,6 +187,32 @@ def render_markdown(text: str, matcher: GlossaryMatcher | None = None,
     html = sanitize(md.convert(text))
     return Rendered(html=html, toc=_toc(md.toc_tokens), sections=split_sections(html),
                     glossary=list(glossary.linker.linked) if glossary else [])
+
+
+FALC_LINE = re.compile(r"^(\s*(?:[-*+]|\d+[.)])\s+)?(?!#)(\S.*)$")
+
+
+def render_falc(text: str) -> str:
+    """Easy-to-read text: each line (one sentence) becomes a <span class="phrase">.
+
+    The spans show each sentence on its own line and let the « Écouter » button
+    read and highlight one sentence at a time. No glossary links: they would lead
+    to professional pages.
+    """
+    from markupsafe import escape
+
+    lines = []
+    for line in text.splitlines():
+        match = FALC_LINE.match(line)
+        if match and not line.lstrip().startswith("#"):
+            marker, sentence = match.group(1) or "", match.group(2)
+            line = f'{marker}<span class="phrase">{escape(sentence)}</span>'
+        lines.append(line)
+    html = markdown.markdown("\n".join(lines), extensions=["sane_lists", "attr_list"])
+    # Markdown inside the spans (bold, links) was escaped above: restore the two we allow.
+    html = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", html)
+    html = re.sub(r"\[([^\]]+)\]\((/[^)\s]*)\)", r'<a href="\2">\1</a>', html)
+    return sanitize(html)
 
 
 def plain_text(markdown_text: str) -> str:

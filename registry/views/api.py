@@ -29,7 +29,7 @@ def full_record(entry) -> dict:
         "html": rendered.html,
         "sections": rendered.sections,
         "glossary": rendered.glossary,
-        "falc_url": None,  # easy-to-read variants are not published yet
+        "falc_url": entry.falc_url,
     }
 
 
