@@ -64,3 +64,22 @@ def test_french_typography():
             if bad_space.search(line) or debris.search(line):
                 problems.append(f"{path.relative_to(REAL_CONTENT)}:{number}: {line[:80]}")
     assert problems == []
+
+
+def test_every_practice_mission_and_principle_has_an_easy_version(content):
+    missing = [e.path for e in content.entries.values()
+               if e.type in ("monographie", "fiche", "mission", "principe") and e.falc is None]
+    assert missing == []
+    assert content.entries["accueil"].falc is not None
+    assert all(not e.falc.reviewed for e in content.entries.values() if e.falc)
+
+
+def test_every_easy_text_passes_the_linter(app):
+    from registry.extensions import catalog
+    from registry.falc import lint_catalog
+
+    with app.app_context():
+        reports, problems = lint_catalog(catalog)
+    errors = [str(f) for r in reports for f in r.errors] + [str(p) for p in problems]
+    assert errors == []
+    assert len(reports) >= 39

@@ -83,6 +83,8 @@ def content_text(entry) -> str:
         parts += [figure["value"], figure["label"], str(figure["year"] or "")]
     if meta.get("year"):
         parts.append(str(meta["year"]))
+    if entry.falc:
+        parts += [entry.falc.title, entry.falc.body]
     text = "\n".join(parts)
     text = re.sub(r"\]\([^)]*\)", "]", text)  # link targets are paths, not facts
     text = re.sub(r"(?i)\b(?:missions?|n°|fiches?|principes?)\s+(?:\d\s*(?:,|et|à|-)?\s*)+", " ",
