@@ -74,6 +74,30 @@ def falc_check(paths: tuple[str, ...], quiet: bool) -> None:
         sys.exit(1)
 
 
+@index_cli.command("update")
+def index_update() -> None:
+    """Re-index only the files whose content changed (and drop removed ones)."""
+    import time
+
+    from .indexing import documents
+    from .search import index_exists, update_index
+
+    index_dir = Path(current_app.config["REGISTRY_INDEX_DIR"])
+    content = catalog.load()
+    if content.problems:
+        for problem in content.problems:
+            click.echo(str(problem), err=True)
+        click.echo("index not updated: fix the content problems above first.", err=True)
+        sys.exit(1)
+    if not index_exists(index_dir):
+        click.echo("no index yet: run `flask index build`.", err=True)
+        sys.exit(1)
+    start = time.perf_counter()
+    summary = update_index(documents(catalog), index_dir)
+    click.echo(f"index updated: {summary['changed']} changed, {summary['removed']} removed, "
+               f"{summary['total']} documents, in {(time.perf_counter() - start) * 1000:.0f} ms.")
+
+
 def _babel(*args: str) -> None:
     subprocess.run([sys.executable, "-m", "babel.messages.frontend", *args], check=True,
                    cwd=PROJECT_ROOT)

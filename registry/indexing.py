@@ -3,32 +3,52 @@ from __future__ import annotations
 
 import fcntl
 import logging
+import re
 import time
 from contextlib import contextmanager
 from pathlib import Path
 
 from .catalog import Catalog
 from .render import plain_text
-from .search import Document, build_index, index_exists
+from .text import fold
+from .search import Document, build_index, index_exists, update_index
 
 log = logging.getLogger(__name__)
 
 
 def documents(catalog: Catalog) -> list[Document]:
-    """One search document per loaded entry."""
+    """One search document per loaded entry, and one per easy-to-read variant."""
     docs = []
     for entry in catalog.entries.values():
         meta = entry.meta
-        docs.append(Document(
-            slug=entry.slug, type=entry.type, title=entry.title, summary=entry.summary,
-            body=plain_text(entry.body),
-            aliases=[a for a in [meta.get("expansion"), meta.get("dispositif"),
-                                 *meta.get("aliases", [])] if a],
+        tags = dict(
             missions=meta.get("missions") or ([meta["mission"]] if "mission" in meta else []),
             evidence=entry.evidence_level, parcours=meta.get("parcours", []),
-            public=meta.get("public", []), theme=meta.get("theme"), digest=entry.digest,
-        ))
+            public=meta.get("public", []), theme=meta.get("theme"))
+        docs.append(Document(
+            slug=entry.slug, type=entry.type, title=entry.title, summary=entry.summary,
+            body=plain_text(entry.body), title_sort=fold(entry.title), digest=entry.digest,
+            aliases=[a for a in [meta.get("expansion"), meta.get("dispositif"),
+                                 *meta.get("aliases", [])] if a],
+            **tags))
+        if entry.falc:
+            text = plain_text(entry.falc.body)
+            docs.append(Document(
+                slug=entry.slug, type=entry.type, title=entry.falc.title,
+                summary=text[:200], body=text, title_sort=fold(entry.falc.title),
+                digest=entry.digest + ":falc", variant="falc", **tags))
     return docs
+
+
+def synonym_groups(catalog: Catalog) -> list[list[str]]:
+    """Each glossary entry's forms (term, expansion, aliases): a query for one finds all."""
+    groups = []
+    for entry in catalog.of_type("glossaire"):
+        forms = [entry.title, entry.meta.get("expansion"), *entry.meta.get("aliases", [])]
+        clean = list(dict.fromkeys(re.sub(r"[^\w\s'’-]", " ", f).strip() for f in forms if f))
+        if len(clean) > 1:
+            groups.append(clean)
+    return groups
 
 
 @contextmanager
@@ -51,7 +71,7 @@ def rebuild(catalog: Catalog, index_dir: Path, only_if_missing: bool = False) ->
             return None
         start = time.perf_counter()
         docs = documents(catalog)
-        build_index(docs, index_dir)
+        build_index(docs, index_dir, synonym_groups(catalog))
         ms = round((time.perf_counter() - start) * 1000)
     log.info("search index built: %d documents in %d ms", len(docs), ms)
     return {"document_count": len(docs), "content_hash": catalog.content.digest,

@@ -1,58 +1,55 @@
-"""Full-text search in French, behind a small seam: `build_index` and `SearchService.search`.
+"""Full-text search in French, behind a small seam: `build_index`, `update_index` and
+`SearchService.search`.
 
-The index lives in a directory named `<index_dir>-<stamp>`; `index_dir` itself
-is a symbolic link swapped atomically after each full build, so readers never
-see a half-built index. Only the CLI and the start-up build write.
+The index lives in a directory named `<index_dir>-<stamp>`; `index_dir` itself is a
+symbolic link swapped atomically after each full build, so readers never see a
+half-built index. Only the CLI and the first-request build write.
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
 import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from markupsafe import escape
-from whoosh import index, sorting
-from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
+from whoosh import index
 from whoosh.fields import ID, KEYWORD, TEXT, Schema
-from whoosh.highlight import ContextFragmenter, HtmlFormatter
+from whoosh.highlight import ContextFragmenter, HtmlFormatter, highlight
 from whoosh.qparser import MultifieldParser
-from whoosh.query import And, Every, Or, Term
-from whoosh.support.charset import accent_map
+from whoosh.query import Every
 
-MAX_QUERY_CHARS = 200
+from .analysis import MAX_QUERY_CHARS, clean_query, folded_analyzer, french_analyzer, rewrite
+
+__all__ = ["MAX_QUERY_CHARS", "Document", "SearchService", "build_index", "update_index"]
+
 FACETS = ("type", "mission", "evidence", "parcours", "theme", "public")
-MULTI_VALUED = {"mission", "parcours", "public"}
 SEARCH_FIELDS = ("title", "aliases", "summary", "body")
 FIELD_BOOSTS = {"title": 6.0, "aliases": 4.0, "summary": 2.0, "body": 1.0}
-CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
 KEEP = 2  # index directories kept: the current one and the previous one
-
-
-def french_analyzer():
-    """Tokenize, lowercase, drop stop words, fold accents, then stem in French."""
-    return (RegexTokenizer(r"\w+(\.?\w+)*") | LowercaseFilter() | StopFilter(lang="fr")
-            | CharsetFilter(accent_map) | StemFilter(lang="fr", cachesize=50000))
-
-
-def folded_analyzer():
-    """Unstemmed, accent-folded words: for spelling suggestions and prefixes."""
-    return RegexTokenizer(r"\w+") | LowercaseFilter() | CharsetFilter(accent_map)
+META_FILE = "registry.json"  # schema version and synonym groups, beside Whoosh's files
+SCHEMA_VERSION = 2  # bump when make_schema() or the analyzers change: forces a rebuild
+CACHE_SIZE = 256
 
 
 def make_schema() -> Schema:
     fr = french_analyzer()
     return Schema(
-        slug=ID(stored=True, unique=True),
+        key=ID(stored=True, unique=True),  # "<variant>:<slug>"
+        slug=ID(stored=True),
+        variant=ID(stored=True),  # "pro" or "falc" (easy-to-read text)
         type=ID(stored=True),
         title=TEXT(analyzer=fr, stored=True, field_boost=FIELD_BOOSTS["title"]),
         aliases=TEXT(analyzer=fr, field_boost=FIELD_BOOSTS["aliases"]),
         summary=TEXT(analyzer=fr, stored=True, field_boost=FIELD_BOOSTS["summary"]),
         body=TEXT(analyzer=fr, stored=True),
         words=TEXT(analyzer=folded_analyzer()),
+        title_sort=ID(stored=True),
         mission=KEYWORD(stored=True, commas=True),
         evidence=ID(stored=True),
         parcours=KEYWORD(stored=True, commas=True),
@@ -64,7 +61,7 @@ def make_schema() -> Schema:
 
 @dataclass(frozen=True)
 class Document:
-    """What the index needs of one content entry."""
+    """What the index needs of one content entry (or of its easy-to-read variant)."""
 
     slug: str
     type: str
@@ -78,11 +75,18 @@ class Document:
     public: list[str] = field(default_factory=list)
     theme: str | None = None
     digest: str = ""
+    variant: str = "pro"
+    title_sort: str = ""
+
+    @property
+    def key(self) -> str:
+        return f"{self.variant}:{self.slug}"
 
     def fields(self) -> dict:
         return {
-            "slug": self.slug, "type": self.type, "title": self.title,
-            "aliases": " ".join(self.aliases), "summary": self.summary, "body": self.body,
+            "key": self.key, "slug": self.slug, "variant": self.variant, "type": self.type,
+            "title": self.title, "aliases": " ".join(self.aliases), "summary": self.summary,
+            "body": self.body, "title_sort": self.title_sort or self.title.lower(),
             "words": " ".join([self.title, *self.aliases, self.summary, self.body]),
             "mission": ",".join(str(m) for m in self.missions),
             "evidence": self.evidence or "", "parcours": ",".join(self.parcours),
@@ -90,7 +94,8 @@ class Document:
         }
 
 
-def build_index(documents: list[Document], index_dir: Path) -> Path:
+def build_index(documents: list[Document], index_dir: Path,
+                synonyms: list[list[str]] | None = None) -> Path:
     """Write a new index next to `index_dir`, then point `index_dir` at it atomically."""
     index_dir = Path(index_dir)
     index_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -105,12 +110,32 @@ def build_index(documents: list[Document], index_dir: Path) -> Path:
             for doc in documents:
                 writer.add_document(**doc.fields())
         ix.close()
+        meta = {"schema": SCHEMA_VERSION, "synonyms": synonyms or []}
+        (target / META_FILE).write_text(json.dumps(meta, ensure_ascii=False))
     except BaseException:
         shutil.rmtree(target, ignore_errors=True)
         raise
     _swap(index_dir, target)
     _prune(index_dir)
     return target
+
+
+def update_index(documents: list[Document], index_dir: Path) -> dict:
+    """Re-index only documents whose digest changed, add new ones, delete removed ones."""
+    ix = index.open_dir(str(index_dir))
+    with ix.searcher() as searcher:
+        indexed = {f["key"]: f["digest"] for f in searcher.all_stored_fields()}
+    wanted = {doc.key: doc for doc in documents}
+    changed = [d for k, d in wanted.items() if indexed.get(k) != d.digest]
+    removed = [k for k in indexed if k not in wanted]
+    if changed or removed:
+        with ix.writer() as writer:
+            for doc in changed:
+                writer.update_document(**doc.fields())
+            for key in removed:
+                writer.delete_by_term("key", key)
+    ix.close()
+    return {"changed": len(changed), "removed": len(removed), "total": len(wanted)}
 
 
 def _swap(link: Path, target: Path) -> None:
@@ -131,7 +156,15 @@ def _prune(link: Path) -> None:
 
 
 def index_exists(index_dir: Path) -> bool:
-    return Path(index_dir).is_symlink() and index.exists_in(str(index_dir))
+    """An index of the current schema version is in place."""
+    index_dir = Path(index_dir)
+    if not (index_dir.is_symlink() and index.exists_in(str(index_dir))):
+        return False
+    try:
+        meta = json.loads((index_dir / META_FILE).read_text())
+    except (OSError, ValueError):
+        return False
+    return meta.get("schema") == SCHEMA_VERSION
 
 
 @dataclass
@@ -157,12 +190,28 @@ class SearchResults:
         return max(1, -(-self.total // self.per_page))
 
 
-def clean_query(text: str) -> tuple[str, str | None]:
-    """Strip control characters and cut very long queries; say when it was cut."""
-    text = CONTROL_RE.sub(" ", text or "").strip()
-    if len(text) > MAX_QUERY_CHARS:
-        return text[:MAX_QUERY_CHARS], "truncated"
-    return text, None
+class _Snapshot:
+    """What one opened index offers: its searcher and per-value document sets."""
+
+    def __init__(self, path: Path):
+        self.ix = index.open_dir(str(path))
+        self.searcher = self.ix.searcher()
+        self.parser = MultifieldParser(list(SEARCH_FIELDS), self.ix.schema)
+        meta = json.loads((path / META_FILE).read_text())
+        if meta.get("schema") != SCHEMA_VERSION:
+            raise FileNotFoundError(f"the index at {path} has an older schema: rebuild it")
+        self.synonyms = meta["synonyms"]
+        reader = self.searcher.reader()
+        live = set(reader.all_doc_ids())  # postings may still list deleted documents
+        self.sets: dict[str, dict[str, frozenset[int]]] = {
+            name: {term: frozenset(reader.postings(name, term).all_ids()) & live
+                   for term in reader.field_terms(name) if term}
+            for name in (*FACETS, "variant")}
+        self.titles = {n: fields.get("title_sort", "") for n, fields in reader.iter_docs()}
+
+    def close(self) -> None:
+        self.searcher.close()
+        self.ix.close()
 
 
 class SearchService:
@@ -172,66 +221,90 @@ class SearchService:
         self.index_dir = Path(index_dir)
         self._lock = threading.Lock()
         self._target = None
-        self._searcher = None
+        self._snapshot: _Snapshot | None = None
+        self._cache: OrderedDict = OrderedDict()
 
     @classmethod
     def from_app(cls, app) -> "SearchService":
         return cls(app.config["REGISTRY_INDEX_DIR"])
 
-    def _current(self):
-        """The searcher for the index `index_dir` points at now (caller holds the lock)."""
+    def _current(self) -> _Snapshot:
+        """The snapshot of the index `index_dir` points at now (caller holds the lock)."""
         target = os.readlink(self.index_dir) if self.index_dir.is_symlink() else None
         if target is None:
             raise FileNotFoundError(f"no search index at {self.index_dir}")
-        if self._searcher is None or target != self._target or not self._searcher.up_to_date():
-            if self._searcher is not None:
-                self._searcher.close()
-            ix = index.open_dir(str(self.index_dir.parent / target))
-            self._searcher, self._target = ix.searcher(), target
-            self._parser = MultifieldParser(list(SEARCH_FIELDS), ix.schema)
-        return self._searcher
+        snap = self._snapshot
+        if snap is None or target != self._target or not snap.searcher.up_to_date():
+            if snap is not None:
+                snap.close()
+            self._snapshot = _Snapshot(self.index_dir.parent / target)
+            self._target = target
+            self._cache.clear()  # results of the previous index are stale
+        return self._snapshot
 
-    def _parse(self, text: str):
-        if not text:
+    def _parse(self, snap: _Snapshot, text: str):
+        rewritten = rewrite(text, snap.synonyms)
+        if not rewritten:
             return Every()
         try:
-            return self._parser.parse(text)
+            return snap.parser.parse(rewritten)
         except Exception:  # Whoosh's parser is lenient; this is a last resort
             words = re.findall(r"\w+", text)
-            return self._parser.parse(" ".join(words)) if words else Every()
+            return snap.parser.parse(" ".join(words)) if words else Every()
 
-    def search(self, text: str, filters: dict[str, list[str]] | None = None,
-               page: int = 1, per_page: int = 20) -> SearchResults:
+    def search(self, text: str, filters: dict[str, list[str]] | None = None, page: int = 1,
+               per_page: int = 20, sort: str = "relevance", variant: str = "pro") -> SearchResults:
         """Search `text` with facet filters (OR within a facet, AND across facets)."""
         text, notice = clean_query(text)
-        filters = {k: v for k, v in (filters or {}).items() if v}
+        filters = {k: sorted(set(v)) for k, v in (filters or {}).items() if v}
         with self._lock:
-            searcher = self._current()
-            query = self._parse(text)
-            main = searcher.search_page(query, page, pagelen=per_page,
-                                        filter=_filter_query(filters),
-                                        groupedby=_facets([f for f in FACETS if f not in filters]))
-            facets = {f: _counts(main.results, f) for f in FACETS if f not in filters}
-            for name in FACETS:
-                if name in filters:  # counts for a filtered facet ignore its own filter
-                    others = {k: v for k, v in filters.items() if k != name}
-                    res = searcher.search(query, limit=1, filter=_filter_query(others),
-                                          groupedby=_facets([name]))
-                    facets[name] = _counts(res, name)
-            main.results.fragmenter, main.results.formatter = _FRAGMENTER, _FORMATTER
-            hits = [Hit(h["slug"], h["type"], _highlight(h)) for h in main]
-            total = main.total
-            suggestion = self._suggest(searcher, text) if total < 3 and text else None
-        return SearchResults(text, total, page, per_page, hits,
-                             {f: facets[f] for f in FACETS}, suggestion, notice)
+            snap = self._current()
+            key = (text, tuple(sorted((k, tuple(v)) for k, v in filters.items())), page,
+                   per_page, sort, variant)
+            if key in self._cache:
+                self._cache.move_to_end(key)
+                return self._cache[key]
+            results = self._search(snap, text, filters, page, per_page, sort, variant)
+            results.notice = notice
+            self._cache[key] = results
+            if len(self._cache) > CACHE_SIZE:
+                self._cache.popitem(last=False)
+            return results
 
-    def _suggest(self, searcher, text: str) -> str | None:
+    def _search(self, snap, text, filters, page, per_page, sort, variant) -> SearchResults:
+        query = self._parse(snap, text)
+        matched = set(snap.searcher.docs_for_query(query)) & snap.sets["variant"].get(variant, set())
+
+        def allowed(docs: set[int], skip: str | None = None) -> set[int]:
+            for name, values in filters.items():
+                if name != skip:
+                    docs = docs & frozenset().union(*(snap.sets[name].get(v, ()) for v in values))
+            return docs
+
+        selected = allowed(matched)
+        facets = {}
+        for name in FACETS:
+            pool = allowed(matched, skip=name) if name in filters else selected
+            counts = {v: len(pool & docs) for v, docs in snap.sets[name].items()}
+            facets[name] = dict(sorted(((v, c) for v, c in counts.items() if c),
+                                       key=lambda vc: (-vc[1], vc[0])))
+        start = (page - 1) * per_page
+        if sort == "title" or isinstance(query, Every):
+            ordered = sorted(selected, key=lambda n: snap.titles.get(n, ""))[start:start + per_page]
+        else:
+            ranked = snap.searcher.search(query, filter=selected, limit=start + per_page)
+            ordered = [hit.docnum for hit in ranked][start:]
+        terms = {t for _, t in query.iter_all_terms()} if not isinstance(query, Every) else set()
+        hits = [_hit(snap.searcher.stored_fields(n), terms) for n in ordered]
+        suggestion = self._suggest(snap, text) if len(selected) < 3 and text else None
+        return SearchResults(text, len(selected), page, per_page, hits, facets, suggestion)
+
+    def _suggest(self, snap: _Snapshot, text: str) -> str | None:
         """Replace words unknown to the corpus by the closest known word."""
-        corrector = searcher.corrector("words")
-        reader = searcher.reader()
-        words = [t.text for t in folded_analyzer()(text)]
+        corrector = snap.searcher.corrector("words")
+        reader = snap.searcher.reader()
         changed, out = False, []
-        for word in words:
+        for word in (t.text for t in folded_analyzer()(text, mode="query")):
             if len(word) > 2 and not reader.frequency("words", word):
                 found = corrector.suggest(word, limit=1, maxdist=2)
                 if found:
@@ -240,33 +313,19 @@ class SearchService:
         return " ".join(out) if changed else None
 
 
-def _filter_query(filters: dict[str, list[str]]):
-    if not filters:
-        return None
-    return And([Or([Term(name, str(v)) for v in values]) for name, values in filters.items()])
-
-
-def _facets(names):
-    if not names:
-        return None
-    return {n: sorting.FieldFacet(n, allow_overlap=n in MULTI_VALUED, maptype=sorting.Count)
-            for n in names}
-
-
-def _counts(results, name: str) -> dict[str, int]:
-    groups = results.groups(name)
-    return {str(k): v for k, v in sorted(groups.items(), key=lambda kv: (-kv[1], str(kv[0])))
-            if k not in (None, "")}
-
-
 _FORMATTER = HtmlFormatter(tagname="mark", classname="hl", termclass="t", between=" … ")
 _FRAGMENTER = ContextFragmenter(maxchars=220, surround=70)
+_ANALYZER = french_analyzer()
 
 
-def _highlight(hit) -> str:
-    """Best body passage with matches marked, else the summary (escaped)."""
-    for name in ("body", "summary"):
-        snippet = hit.highlights(name, top=2)
-        if snippet:
-            return snippet
-    return str(escape(hit["summary"]))
+def _hit(fields: dict, terms: set) -> Hit:
+    """A result with its best passage, matched words marked; else its summary, escaped."""
+    words = {t.decode() if isinstance(t, bytes) else t for t in terms}
+    snippet = ""
+    if words:
+        for name in ("body", "summary"):
+            snippet = highlight(fields.get(name, ""), words, _ANALYZER, _FRAGMENTER, _FORMATTER,
+                                top=2)
+            if snippet:
+                break
+    return Hit(fields["slug"], fields["type"], snippet or str(escape(fields.get("summary", ""))))

@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask import Blueprint, current_app, jsonify, request
 
 from ..extensions import catalog, csrf, search
+from ..text import fold
 from .params import ParamError, allowed_values, parse_search_args
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -46,7 +47,8 @@ def on_param_error(exc: ParamError):
 def api_search():
     config = current_app.config
     params = parse_search_args(request.args, config["SEARCH_PER_PAGE"], config["API_MAX_PER_PAGE"])
-    found = search.search(params.query, params.filters, params.page, params.per_page)
+    found = search.search(params.query, params.filters, params.page, params.per_page,
+                          sort=params.sort)
     results = []
     for hit in found.hits:
         entry = catalog.get(hit.slug)
@@ -57,6 +59,31 @@ def api_search():
         "per_page": found.per_page, "results": results, "facets": found.facets,
         "suggestion": found.suggestion,
     })
+
+
+@bp.route("/suggest")
+def api_suggest():
+    """Type-ahead: titles and glossary terms starting with (or containing) the query."""
+    text = (request.args.get("q") or "").strip()[:100]
+    if len(text) < 2:
+        return jsonify({"query": text, "suggestions": []})
+    needle = fold(text)
+    scored = []
+    for entry in catalog.entries.values():
+        if entry.type == "page":
+            continue
+        forms = [entry.title, *entry.meta.get("aliases", []), entry.meta.get("expansion") or ""]
+        folded = [fold(f) for f in forms if f]
+        rank = 0 if any(f.startswith(needle) for f in folded) else \
+            1 if any(needle in f for f in folded) else None
+        if rank is not None:
+            scored.append((rank, TYPE_RANK.get(entry.type, 9), fold(entry.title), entry))
+    scored.sort(key=lambda s: s[:3])
+    return jsonify({"query": text, "suggestions": [
+        {"title": e.title, "type": e.type, "url": e.url} for *_, e in scored[:8]]})
+
+
+TYPE_RANK = {"glossaire": 0, "monographie": 1, "fiche": 2, "mission": 3, "principe": 4}
 
 
 @bp.route("/documents")

@@ -1,9 +1,9 @@
 """The easy-to-read (FALC) reading mode: /facile/ and /facile/<kind>/<slug>."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template
+from flask import Blueprint, abort, render_template, request
 
-from ..extensions import catalog
+from ..extensions import catalog, search
 from ..render import render_falc
 from ..schema import FOLDERS
 
@@ -25,6 +25,21 @@ def index():
                            missions=[e for e in catalog.of_type("mission") if e.falc],
                            principles=[e for e in catalog.of_type("principe") if e.falc],
                            fiches=[e for e in catalog.of_type("fiche") if e.falc])
+
+
+@bp.route("/recherche")
+def search_page():
+    """Search the easy-to-read texts only; snippets come from those texts."""
+    text = request.args.get("q", "")
+    try:
+        page_number = max(1, min(int(request.args.get("page", 1)), 10_000))
+    except ValueError:
+        page_number = 1
+    found = search.search(text, page=page_number, per_page=10, variant="falc") if text.strip() \
+        else None
+    rows = [(hit, catalog.get(hit.slug)) for hit in found.hits] if found else []
+    return render_template("facile/search.html", query=text, found=found,
+                           rows=[(h, e) for h, e in rows if e is not None and e.falc])
 
 
 @bp.route("/<kind>/<slug>")

@@ -7,6 +7,7 @@ from ..extensions import catalog
 from ..search import FACETS
 
 FILTERS = FACETS
+SORTS = ("relevance", "title")
 
 
 class ParamError(ValueError):
@@ -23,6 +24,7 @@ class SearchParams:
     filters: dict[str, list[str]]
     page: int
     per_page: int
+    sort: str = "relevance"
 
 
 def allowed_values(name: str) -> set[str]:
@@ -62,9 +64,13 @@ def parse_search_args(args, default_per_page: int, max_per_page: int) -> SearchP
             raise ParamError(name, f"unknown {name} value {bad[0]!r} (allowed: {allowed})")
         if values:
             filters[name] = list(dict.fromkeys(values))
+    sort = args.get("sort") or "relevance"
+    if sort not in SORTS:
+        raise ParamError("sort", f"sort must be one of {', '.join(SORTS)}")
     return SearchParams(
         query=args.get("q", ""),
         filters=filters,
         page=_int(args, "page", 1, 1, 10_000),
         per_page=_int(args, "per_page", default_per_page, 1, max_per_page),
+        sort=sort,
     )

@@ -19,7 +19,8 @@ def results():
     except ParamError as exc:
         return render_template("search/results.html", error=_("Paramètre de recherche invalide : %(param)s.",
                                param=exc.param), params=None, found=None), 400
-    found = search.search(params.query, params.filters, params.page, params.per_page)
+    found = search.search(params.query, params.filters, params.page, params.per_page,
+                          sort=params.sort)
     rows = [(hit, catalog.get(hit.slug)) for hit in found.hits]
     return render_template("search/results.html", params=params, found=found,
                            rows=[(h, e) for h, e in rows if e is not None],
