@@ -24,10 +24,10 @@ def test_index_build_is_recorded(make_app):
     app = make_app(FIXTURE_CONTENT)
     result = app.test_cli_runner().invoke(args=["index", "build"])
     assert result.exit_code == 0, result.output
-    assert "index built: 7 documents" in result.output
+    assert "index built: 8 documents" in result.output  # 7 pages and 1 easy-to-read text
     with app.app_context():
         build = db.session.scalars(select(IndexBuild)).one()
-    assert build.document_count == 7 and build.trigger == "cli"
+    assert build.document_count == 8 and build.trigger == "cli"
     assert len(build.content_hash) == 64
 
 
