@@ -15,8 +15,9 @@ ELISION = re.compile(r"^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’]", re.I)
 JOINERS = re.compile(r"['’-]")
 MAX_QUERY_CHARS = 200
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-# A minus sign that starts a word (« -psychose »), not one inside it (« aller-vers »).
-EXCLUDE = re.compile(r"(?:(?<=\s)|^)-(?=[\w\"])")
+# A word or phrase after a minus sign that starts it (« -psychose », « -"soins somatiques" »),
+# not a hyphen inside a word (« aller-vers »).
+EXCLUDE = re.compile(r"(?:(?<=\s)|^)-(\"[^\"]*\"|[\w'’-]+)")
 
 
 class FrenchWordFilter(Filter):
@@ -69,27 +70,28 @@ def balance_quotes(text: str) -> str:
     return text.replace('"', " ") if text.count('"') % 2 else text
 
 
-def rewrite(text: str, synonyms: list[list[str]], prefix_field: str = "words") -> str:
-    """Turn a user query into the parser's syntax.
+def rewrite(text: str, synonyms: list[list[str]], is_word=lambda word: False,
+            prefix_field: str = "words") -> tuple[str, list[str]]:
+    """Turn a user query into the parser's syntax: (what to find, what to exclude).
 
-    - « -mot » excludes a word (NOT);
+    - « -mot » excludes a word or a quoted phrase from the results;
     - a glossary form (acronym, expansion or alias) also matches the other forms
       of its entry: « IPA » finds « infirmier en pratique avancée » and back;
-    - the last word, when it has 3 letters or more, also matches as a prefix
-      (« rétab » finds « rétablissement »).
+    - the last word, when it has 3 letters or more and is not a word of the corpus
+      (`is_word`), also matches as a prefix (« rétab » finds « rétablissement »).
     """
     text = balance_quotes(text)
-    text = EXCLUDE.sub(" NOT ", text)
+    excluded = [m.group(1) for m in EXCLUDE.finditer(text)]
+    text = EXCLUDE.sub(" ", text).strip()
     text = _expand_synonyms(text, synonyms)
     last = re.search(r"(?:^|\s)(\w{3,})$", text)
-    if last and last.group(1).upper() not in ("AND", "OR", "NOT") and text.count('"') % 2 == 0:
+    if (last and last.group(1).upper() not in ("AND", "OR", "NOT")
+            and text.count('"') % 2 == 0 and not is_word(fold(last.group(1)))):
         word = last.group(1)
         text = text[: last.start(1)] + f"({word} OR {prefix_field}:{fold(word)}*)"
-    if not re.search(r"\w", text.replace("NOT", "")):
-        return ""
-    if re.match(r"^\s*NOT\b", text):  # only exclusions: exclude from everything
-        text = "* " + text
-    return text
+    if not re.search(r"\w", text):
+        text = ""
+    return text, excluded
 
 
 def _expand_synonyms(text: str, synonyms: list[list[str]]) -> str:

@@ -21,8 +21,8 @@ from markupsafe import escape
 from whoosh import index
 from whoosh.fields import ID, KEYWORD, TEXT, Schema
 from whoosh.highlight import ContextFragmenter, HtmlFormatter, highlight
-from whoosh.qparser import MultifieldParser
-from whoosh.query import Every
+from whoosh.qparser import MultifieldParser, OrGroup
+from whoosh.query import AndNot, Every, Or
 
 from .analysis import MAX_QUERY_CHARS, clean_query, folded_analyzer, french_analyzer, rewrite
 
@@ -31,6 +31,8 @@ __all__ = ["MAX_QUERY_CHARS", "Document", "SearchService", "build_index", "updat
 FACETS = ("type", "mission", "evidence", "parcours", "theme", "public")
 SEARCH_FIELDS = ("title", "aliases", "summary", "body")
 FIELD_BOOSTS = {"title": 6.0, "aliases": 4.0, "summary": 2.0, "body": 1.0}
+# Practices are what professionals search for: they outrank pages that merely mention them.
+TYPE_BOOSTS = {"monographie": 1.5, "fiche": 1.5}
 KEEP = 2  # index directories kept: the current one and the previous one
 META_FILE = "registry.json"  # schema version and synonym groups, beside Whoosh's files
 SCHEMA_VERSION = 2  # bump when make_schema() or the analyzers change: forces a rebuild
@@ -91,6 +93,7 @@ class Document:
             "mission": ",".join(str(m) for m in self.missions),
             "evidence": self.evidence or "", "parcours": ",".join(self.parcours),
             "public": ",".join(self.public), "theme": self.theme or "", "digest": self.digest,
+            "_boost": TYPE_BOOSTS.get(self.type, 1.0),
         }
 
 
@@ -196,7 +199,8 @@ class _Snapshot:
     def __init__(self, path: Path):
         self.ix = index.open_dir(str(path))
         self.searcher = self.ix.searcher()
-        self.parser = MultifieldParser(list(SEARCH_FIELDS), self.ix.schema)
+        self.parser = MultifieldParser(list(SEARCH_FIELDS), self.ix.schema,
+                                       group=OrGroup.factory(0.9))
         meta = json.loads((path / META_FILE).read_text())
         if meta.get("schema") != SCHEMA_VERSION:
             raise FileNotFoundError(f"the index at {path} has an older schema: rebuild it")
@@ -243,11 +247,18 @@ class SearchService:
         return self._snapshot
 
     def _parse(self, snap: _Snapshot, text: str):
-        rewritten = rewrite(text, snap.synonyms)
-        if not rewritten:
-            return Every()
+        reader = snap.searcher.reader()
+        wanted, excluded = rewrite(text, snap.synonyms,
+                                   lambda word: reader.frequency("words", word) > 0)
+        query = self._safe_parse(snap, wanted) if wanted else Every()
+        if excluded:
+            query = AndNot(query, Or([self._safe_parse(snap, word) for word in excluded]))
+        return query
+
+    @staticmethod
+    def _safe_parse(snap: _Snapshot, text: str):
         try:
-            return snap.parser.parse(rewritten)
+            return snap.parser.parse(text)
         except Exception:  # Whoosh's parser is lenient; this is a last resort
             words = re.findall(r"\w+", text)
             return snap.parser.parse(" ".join(words)) if words else Every()
@@ -296,19 +307,24 @@ class SearchService:
             ordered = [hit.docnum for hit in ranked][start:]
         terms = {t for _, t in query.iter_all_terms()} if not isinstance(query, Every) else set()
         hits = [_hit(snap.searcher.stored_fields(n), terms) for n in ordered]
-        suggestion = self._suggest(snap, text) if len(selected) < 3 and text else None
+        suggestion = self._suggest(snap, text) if text else None
         return SearchResults(text, len(selected), page, per_page, hits, facets, suggestion)
 
     def _suggest(self, snap: _Snapshot, text: str) -> str | None:
-        """Replace words unknown to the corpus by the closest known word."""
+        """Replace words unknown to the corpus by the nearest known word (most frequent
+        among equally near ones); None when every word is known."""
         corrector = snap.searcher.corrector("words")
         reader = snap.searcher.reader()
         changed, out = False, []
         for word in (t.text for t in folded_analyzer()(text, mode="query")):
-            if len(word) > 2 and not reader.frequency("words", word):
-                found = corrector.suggest(word, limit=1, maxdist=2)
-                if found:
-                    word, changed = found[0], True
+            known = reader.frequency("words", word) or next(
+                iter(reader.expand_prefix("words", word)), None)  # a word being typed
+            if len(word) > 2 and not known:
+                for distance in (1, 2):
+                    found = corrector.suggest(word, limit=1, maxdist=distance)
+                    if found:
+                        word, changed = found[0], True
+                        break
             out.append(word)
         return " ".join(out) if changed else None
 

@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from registry.search import MAX_QUERY_CHARS, Document, SearchService, build_index, index_exists
+from registry.search import (MAX_QUERY_CHARS, Document, SearchService, build_index, index_exists,
+                             update_index)
 
 DOCS = [
     Document("silapsy", "monographie", "Silapsy : un logement d'abord",
@@ -28,10 +29,13 @@ DOCS = [
 ]
 
 
+SYNONYMS = [["IPA", "infirmier en pratique avancée"], ["Pair-aidance", "pair-aidant"]]
+
+
 @pytest.fixture
 def service(tmp_path):
     index_dir = tmp_path / "index"
-    build_index(DOCS, index_dir)
+    build_index(DOCS, index_dir, SYNONYMS)
     return SearchService(index_dir)
 
 
@@ -156,3 +160,76 @@ def test_full_build_is_a_single_segment(tmp_path):
     build_index(DOCS, tmp_path / "index")
     ix = whoosh_index.open_dir(str(tmp_path / "index"))
     assert len(ix._segments()) == 1 and ix.doc_count() == len(DOCS)
+
+
+EXTRA = [
+    Document("pairs", "monographie", "Des pairs-aidants à l'hôpital", "Pair-aidance.",
+             "L'aller-vers et la pair-aidance changent l'accompagnement.", missions=[8]),
+    Document("silapsy", "monographie", "Silapsy (facile)", "Un logement.",
+             "Vous trouvez un logement avec une équipe.", variant="falc"),
+]
+
+
+@pytest.fixture
+def rich(tmp_path):
+    build_index(DOCS + EXTRA, tmp_path / "index", SYNONYMS)
+    return SearchService(tmp_path / "index")
+
+
+def test_acronym_and_expansion_find_each_other(rich):
+    assert "ipa" in slugs(rich.search("infirmier en pratique avancée"))
+    assert set(slugs(rich.search("IPA"))) >= {"ipa"}
+    assert "pairs" in slugs(rich.search("pair-aidant"))
+
+
+@pytest.mark.parametrize("query", ["aller-vers", "aller vers", "allervers", "pairaidance"])
+def test_hyphenated_words_with_or_without_the_hyphen(rich, query):
+    assert "pairs" in slugs(rich.search(query))
+
+
+def test_elided_words_are_found(rich):
+    assert "pairs" in slugs(rich.search("hôpital"))  # indexed as « l'hôpital »
+
+
+def test_exclusion_and_phrases(rich):
+    assert "clip" not in slugs(rich.search("psychoses -jeunes"))
+    assert slugs(rich.search('"binôme référent"')) == ["silapsy"]
+    assert slugs(rich.search('"référent binôme"')) == []
+
+
+def test_prefix_completion_of_the_last_word(rich):
+    assert "silapsy" in slugs(rich.search("rétablis"))
+    assert rich.search("rétablis").suggestion is None  # a word being typed is not misspelt
+
+
+def test_easy_to_read_variant_is_searched_apart(rich):
+    assert slugs(rich.search("équipe", variant="falc")) == ["silapsy"]
+    assert "Vous trouvez un logement" in rich.search("équipe", variant="falc").hits[0].highlight
+    assert all(h.slug != "silapsy" or "binôme" in h.highlight
+               for h in rich.search("logement").hits)  # professional text in the main search
+
+
+def test_sort_by_title(rich):
+    titles = slugs(rich.search("", sort="title"))
+    assert titles == ["clip", "pairs", "ipa", "fiche-1", "silapsy"]
+
+
+def test_results_are_cached_until_the_index_changes(service, tmp_path):
+    first = service.search("logement")
+    assert service.search("logement") is first  # same object: served from the cache
+    build_index(DOCS + [Document("autre", "page", "Logement", "s", "logement")], tmp_path / "index")
+    again = service.search("logement")
+    assert again is not first and again.total == 2
+
+
+def test_update_reindexes_only_what_changed(tmp_path):
+    index_dir = tmp_path / "index"
+    build_index(DOCS, index_dir)
+    service = SearchService(index_dir)
+    assert service.search("logement").total == 1
+    changed = Document("clip", "monographie", "CLIP Nancy", "s", "logement des jeunes", digest="v2")
+    summary = update_index([DOCS[0], changed, DOCS[2]], index_dir)  # fiche-1 removed
+    assert summary == {"changed": 1, "removed": 1, "total": 3}
+    assert set(slugs(service.search("logement"))) == {"silapsy", "clip"}  # reader reopened
+    assert "fiche-1" not in slugs(service.search(""))
+    assert update_index([DOCS[0], changed, DOCS[2]], index_dir)["changed"] == 0
