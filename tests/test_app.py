@@ -218,3 +218,43 @@ def test_no_inline_scripts_or_styles(client, app):
         assert not re.search(r"<script(?![^>]*\bsrc=)", html), url
         assert "<style" not in html and " style=" not in html, url
         assert not re.search(r"\son[a-z]+=", html), url
+
+
+# --- Suggest, sort, easy-to-read search, index update ---------------------------------
+
+def test_suggest_titles_and_glossary_terms(fclient):
+    data = fclient.get("/api/v1/suggest?q=ip").get_json()
+    assert data["suggestions"][0] == {"title": "IPA", "type": "glossaire", "url": "/glossaire/ipa"}
+    assert fclient.get("/api/v1/suggest?q=d").get_json()["suggestions"] == []  # too short
+    infirm = fclient.get("/api/v1/suggest?q=infirmi").get_json()["suggestions"]
+    assert [s["url"] for s in infirm] == ["/glossaire/ipa"]  # found through its aliases
+
+
+def test_sort_by_title_and_bad_sort(fclient):
+    data = fclient.get("/api/v1/search?sort=title").get_json()
+    titles = [r["title"] for r in data["results"]]
+    from registry.text import fold
+
+    assert len(titles) == 7 and titles == sorted(titles, key=fold)
+    response = fclient.get("/api/v1/search?sort=popularite")
+    assert response.status_code == 400 and response.get_json()["parameter"] == "sort"
+
+
+def test_easy_to_read_search_shows_easy_text(fclient):
+    html = fclient.get("/facile/recherche?q=logement").get_data(as_text=True)
+    assert 'href="/facile/monographies/dispositif-essai"' in html
+    assert "<mark" in html and "trouver un" in html  # the snippet is the easy text
+    empty = fclient.get("/facile/recherche?q=zzzz").get_data(as_text=True)
+    assert "Aucune page facile à lire ne parle de cela." in empty
+    assert fclient.get("/facile/recherche?q=x&page=abc").status_code == 200
+
+
+def test_index_update_command(make_app, content_copy):
+    app = make_app(content_copy)
+    runner = app.test_cli_runner()
+    assert "no index yet" in runner.invoke(args=["index", "update"]).output
+    runner.invoke(args=["index", "build"])
+    path = content_copy / "glossaire" / "ipa.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("Entrée de test", "Entrée modifiée"))
+    result = runner.invoke(args=["index", "update"])
+    assert result.exit_code == 0 and "1 changed, 0 removed" in result.output
