@@ -86,3 +86,12 @@ def test_pages_work_without_javascript(browser, live_server):
     expect(page).to_have_url(re.compile(r"type="))
     expect(page.locator("[data-print]")).to_have_count(0)  # no dead button without JS
     context.close()
+
+
+def test_type_ahead_offers_titles_and_terms(page: Page, live_server):
+    page.goto(live_server + "/")
+    box = page.locator("#home-q")
+    box.press_sequentially("ip", delay=50)
+    options = page.locator("#home-q + datalist option")
+    expect(options.first).to_be_attached()
+    assert "IPA" in options.evaluate_all("els => els.map(e => e.value)")
