@@ -20,11 +20,11 @@ from pathlib import Path
 from markupsafe import escape
 from whoosh import index
 from whoosh.fields import ID, KEYWORD, TEXT, Schema
-from whoosh.highlight import ContextFragmenter, HtmlFormatter, highlight
 from whoosh.qparser import MultifieldParser, OrGroup
 from whoosh.query import AndNot, Every, Or
 
 from .analysis import MAX_QUERY_CHARS, clean_query, folded_analyzer, french_analyzer, rewrite
+from .snippets import snippet
 
 __all__ = ["MAX_QUERY_CHARS", "Document", "SearchService", "build_index", "update_index"]
 
@@ -329,19 +329,8 @@ class SearchService:
         return " ".join(out) if changed else None
 
 
-_FORMATTER = HtmlFormatter(tagname="mark", classname="hl", termclass="t", between=" … ")
-_FRAGMENTER = ContextFragmenter(maxchars=220, surround=70)
-_ANALYZER = french_analyzer()
-
-
 def _hit(fields: dict, terms: set) -> Hit:
-    """A result with its best passage, matched words marked; else its summary, escaped."""
+    """A result with its best passages, matched words marked; else its summary, escaped."""
     words = {t.decode() if isinstance(t, bytes) else t for t in terms}
-    snippet = ""
-    if words:
-        for name in ("body", "summary"):
-            snippet = highlight(fields.get(name, ""), words, _ANALYZER, _FRAGMENTER, _FORMATTER,
-                                top=2)
-            if snippet:
-                break
-    return Hit(fields["slug"], fields["type"], snippet or str(escape(fields.get("summary", ""))))
+    text = snippet(fields.get("body", ""), words) or snippet(fields.get("summary", ""), words)
+    return Hit(fields["slug"], fields["type"], text or str(escape(fields.get("summary", ""))))
