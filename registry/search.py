@@ -24,7 +24,7 @@ from whoosh.qparser import MultifieldParser, OrGroup
 from whoosh.query import AndNot, Every, Or
 
 from .analysis import MAX_QUERY_CHARS, clean_query, folded_analyzer, french_analyzer, rewrite
-from .snippets import snippet
+from .snippets import snippet, surface_words
 
 __all__ = ["MAX_QUERY_CHARS", "Document", "SearchService", "build_index", "update_index"]
 
@@ -212,6 +212,7 @@ class _Snapshot:
                    for term in reader.field_terms(name) if term}
             for name in (*FACETS, "variant")}
         self.titles = {n: fields.get("title_sort", "") for n, fields in reader.iter_docs()}
+        self.surfaces = surface_words(reader.field_terms("words"))
 
     def close(self) -> None:
         self.searcher.close()
@@ -284,7 +285,10 @@ class SearchService:
 
     def _search(self, snap, text, filters, page, per_page, sort, variant) -> SearchResults:
         query = self._parse(snap, text)
-        matched = set(snap.searcher.docs_for_query(query)) & snap.sets["variant"].get(variant, set())
+        browse = isinstance(query, Every)
+        # One scored pass gives both the ranking and the matched set used by facets.
+        ranked = [] if browse else [n for _, n in snap.searcher.search(query, limit=None).top_n]
+        matched = (set(snap.titles) if browse else set(ranked)) & snap.sets["variant"].get(variant, set())
 
         def allowed(docs: set[int], skip: str | None = None) -> set[int]:
             for name, values in filters.items():
@@ -300,13 +304,12 @@ class SearchService:
             facets[name] = dict(sorted(((v, c) for v, c in counts.items() if c),
                                        key=lambda vc: (-vc[1], vc[0])))
         start = (page - 1) * per_page
-        if sort == "title" or isinstance(query, Every):
+        if sort == "title" or browse:
             ordered = sorted(selected, key=lambda n: snap.titles.get(n, ""))[start:start + per_page]
         else:
-            ranked = snap.searcher.search(query, filter=selected, limit=start + per_page)
-            ordered = [hit.docnum for hit in ranked][start:]
-        terms = {t for _, t in query.iter_all_terms()} if not isinstance(query, Every) else set()
-        hits = [_hit(snap.searcher.stored_fields(n), terms) for n in ordered]
+            ordered = [n for n in ranked if n in selected][start:start + per_page]
+        terms = set() if browse else {t for _, t in query.iter_all_terms()}
+        hits = [_hit(snap.searcher.stored_fields(n), terms, snap.surfaces) for n in ordered]
         suggestion = self._suggest(snap, text) if text else None
         return SearchResults(text, len(selected), page, per_page, hits, facets, suggestion)
 
@@ -329,8 +332,9 @@ class SearchService:
         return " ".join(out) if changed else None
 
 
-def _hit(fields: dict, terms: set) -> Hit:
+def _hit(fields: dict, terms: set, surfaces: dict) -> Hit:
     """A result with its best passages, matched words marked; else its summary, escaped."""
     words = {t.decode() if isinstance(t, bytes) else t for t in terms}
-    text = snippet(fields.get("body", ""), words) or snippet(fields.get("summary", ""), words)
+    text = snippet(fields.get("body", ""), words, surfaces) or \
+        snippet(fields.get("summary", ""), words, surfaces)
     return Hit(fields["slug"], fields["type"], text or str(escape(fields.get("summary", ""))))

@@ -1,35 +1,69 @@
 """Search snippets: the passages of a text where the query's words occur, marked.
 
-Whoosh's highlighter runs the whole analyzer over each result's text; here each
-distinct word is analyzed once per process (then looked up), which makes snippets
-cheap enough to compute for every page of results.
+Whoosh's highlighter runs the whole analyzer over each result's text. Here the
+index's own vocabulary maps each index term (a stem) to the words that produce it,
+once per opened index; a snippet is then one regular-expression pass over an
+accent-folded copy of the text.
 """
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import defaultdict
 from functools import lru_cache
 
 from markupsafe import escape
 
-from .analysis import TOKEN, french_analyzer
+from .analysis import french_analyzer
 
-WORDS = re.compile(TOKEN)
 _ANALYZER = french_analyzer()
 WINDOW = 220  # characters per passage
 PASSAGES = 2
 
 
+def _same_length_fold_table() -> dict[int, str]:
+    table = {ord("’"): "'"}
+    for code in range(0xC0, 0x250):
+        base = "".join(c for c in unicodedata.normalize("NFKD", chr(code))
+                       if not unicodedata.combining(c)).lower()
+        if len(base) == 1:
+            table[code] = base
+    return table
+
+
+FOLD = _same_length_fold_table()
+
+
 @lru_cache(maxsize=100_000)
 def index_terms(word: str) -> frozenset[str]:
-    """The index terms a word of the text produces (stems, compound parts)."""
+    """The index terms a (folded) word of the vocabulary produces."""
     return frozenset(t.text for t in _ANALYZER(word, mode="index"))
 
 
-def snippet(text: str, terms: set[str]) -> str:
+def surface_words(vocabulary) -> dict[str, frozenset[str]]:
+    """Index term → the folded words of the vocabulary that produce it."""
+    surfaces: dict[str, set[str]] = defaultdict(set)
+    for word in vocabulary:
+        for term in index_terms(word):
+            surfaces[term].add(word)
+    return {term: frozenset(words) for term, words in surfaces.items()}
+
+
+@lru_cache(maxsize=512)
+def _pattern(words: frozenset[str]) -> re.Pattern:
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(r"(?<!\w)(?:" + alternatives + r")(?!\w)")
+
+
+def snippet(text: str, terms: set[str], surfaces: dict[str, frozenset[str]]) -> str:
     """Up to 2 passages of `text` around the query terms, escaped, matches in <mark>."""
-    if not text or not terms:
+    words = frozenset().union(*(surfaces.get(t, ()) for t in terms)) if terms else frozenset()
+    if not text or not words:
         return ""
-    matches = [m for m in WORDS.finditer(text) if index_terms(m.group().lower()) & terms]
+    folded = text.lower().translate(FOLD)
+    if len(folded) != len(text):  # a rare character changed length when lowered
+        folded = "".join(c.lower().translate(FOLD)[:1] or c for c in text)
+    matches = list(_pattern(words).finditer(folded))
     if not matches:
         return ""
     parts = []
@@ -38,7 +72,7 @@ def snippet(text: str, terms: set[str]) -> str:
         for m in matches:
             if m.start() >= start and m.end() <= end:
                 out.append(str(escape(text[cursor:m.start()])))
-                out.append(f'<mark class="hl">{escape(m.group())}</mark>')
+                out.append(f'<mark class="hl">{escape(text[m.start():m.end()])}</mark>')
                 cursor = m.end()
         out.append(str(escape(text[cursor:end])))
         parts.append("".join(out).strip())

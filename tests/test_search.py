@@ -236,11 +236,14 @@ def test_update_reindexes_only_what_changed(tmp_path):
 
 
 def test_snippet_windows_cut_at_words_and_escape():
-    from registry.snippets import snippet
+    from registry.snippets import snippet, surface_words
 
     text = ("Début " + "mot " * 80 + "Le <logement> accompagné. " + "autre " * 80
-            + "Un logement de plus & fin.")
-    html = snippet(text, {"log"})  # « log » is the stem of « logement »
-    assert html.count('<mark class="hl">logement</mark>') == 2 and " … " in html
+            + "Un Logement de plus & fin, l’hôpital.")
+    surfaces = surface_words(["logement", "logements", "hopital", "mot", "autre"])
+    html = snippet(text, {"log"}, surfaces)  # « log » is the stem of « logement »
+    assert html.count('<mark class="hl">logement</mark>') == 1 and " … " in html
+    assert '<mark class="hl">Logement</mark>' in html  # case kept from the text
     assert "&lt;" in html and "&amp;" in html and "<logement>" not in html
-    assert not html.startswith("ot ") and snippet(text, {"absent"}) == ""
+    assert not html.startswith("ot ") and snippet(text, {"absent"}, surfaces) == ""
+    assert '<mark class="hl">hôpital</mark>' in snippet(text, {"hopital"}, surfaces)
