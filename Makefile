@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export FLASK_APP := wsgi
 
-.PHONY: run test install translations prepare clean
+.PHONY: run test install translations prepare clean bench
 
 run: prepare
 	$(BIN)/flask run --host 127.0.0.1 --port 5000
@@ -31,3 +31,8 @@ translations: install
 
 clean:
 	rm -rf $(VENV) instance *.egg-info
+
+# Benchmarks (not tests): search against raw Whoosh and SQLite FTS5, then page throughput.
+bench: install translations
+	$(BIN)/python benchmarks/search_bench.py --json benchmarks/last_search_bench.json
+	$(BIN)/python benchmarks/page_throughput.py
