@@ -79,8 +79,8 @@ def index_update() -> None:
     """Re-index only the files whose content changed (and drop removed ones)."""
     import time
 
-    from .indexing import documents
-    from .search import index_exists, update_index
+    from .indexing import changed_documents
+    from .search import index_exists, indexed_digests, update_index
 
     index_dir = Path(current_app.config["REGISTRY_INDEX_DIR"])
     content = catalog.load()
@@ -93,7 +93,8 @@ def index_update() -> None:
         click.echo("no index yet: run `flask index build`.", err=True)
         sys.exit(1)
     start = time.perf_counter()
-    summary = update_index(documents(catalog), index_dir)
+    docs, keys = changed_documents(catalog, indexed_digests(index_dir))
+    summary = update_index(docs, index_dir, keys)
     click.echo(f"index updated: {summary['changed']} changed, {summary['removed']} removed, "
                f"{summary['total']} documents, in {(time.perf_counter() - start) * 1000:.0f} ms.")
 

@@ -39,6 +39,7 @@ class FalcText:
     review: dict  # {"status": "brouillon" | "relu", "by": str | None, "date": date | None}
     body: str
     body_line: int
+    digest: str = ""  # of the .falc.md file itself
 
     @property
     def reviewed(self) -> bool:
@@ -159,7 +160,7 @@ def parse_falc(path: Path, shown: str) -> tuple[FalcText | None, list[Problem]]:
         problems.append(Problem(shown, "review", "a reviewed text names who reviewed it and when"))
     if problems:
         return None, problems
-    return FalcText(shown, meta["title"].strip(), review, doc.body, doc.body_line), []
+    return FalcText(shown, meta["title"].strip(), review, doc.body, doc.body_line, doc.digest), []
 
 
 def parse_file(path: Path, shown: str, tax: Taxonomy) -> tuple[Entry | None, list[Problem]]:

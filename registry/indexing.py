@@ -16,10 +16,13 @@ from .search import Document, build_index, index_exists, update_index
 log = logging.getLogger(__name__)
 
 
-def documents(catalog: Catalog) -> list[Document]:
-    """One search document per loaded entry, and one per easy-to-read variant."""
+def documents(catalog: Catalog, only: set[str] | None = None) -> list[Document]:
+    """One search document per loaded entry, and one per easy-to-read variant
+    (only for the entries whose slug is in `only`, when given)."""
     docs = []
     for entry in catalog.entries.values():
+        if only is not None and entry.slug not in only:
+            continue
         meta = entry.meta
         tags = dict(
             missions=meta.get("missions") or ([meta["mission"]] if "mission" in meta else []),
@@ -36,8 +39,24 @@ def documents(catalog: Catalog) -> list[Document]:
             docs.append(Document(
                 slug=entry.slug, type=entry.type, title=entry.falc.title,
                 summary=text[:200], body=text, title_sort=fold(entry.falc.title),
-                digest=entry.digest + ":falc", variant="falc", **tags))
+                digest=entry.falc.digest, variant="falc", **tags))
     return docs
+
+
+def changed_documents(catalog: Catalog, indexed: dict[str, str]) -> tuple[list[Document], set[str]]:
+    """The documents whose content differs from the index, and every key there should be.
+
+    Digests are compared before anything is rendered, so an update costs only the
+    changed files."""
+    keys, stale = set(), set()
+    for entry in catalog.entries.values():
+        wanted = {f"pro:{entry.slug}": entry.digest}
+        if entry.falc:
+            wanted[f"falc:{entry.slug}"] = entry.falc.digest
+        keys |= set(wanted)
+        if any(indexed.get(k) != d for k, d in wanted.items()):
+            stale.add(entry.slug)
+    return documents(catalog, only=stale), keys
 
 
 def synonym_groups(catalog: Catalog) -> list[list[str]]:

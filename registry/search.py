@@ -123,14 +123,25 @@ def build_index(documents: list[Document], index_dir: Path,
     return target
 
 
-def update_index(documents: list[Document], index_dir: Path) -> dict:
-    """Re-index only documents whose digest changed, add new ones, delete removed ones."""
+def indexed_digests(index_dir: Path) -> dict[str, str]:
+    """Key → content digest of every document in the index."""
     ix = index.open_dir(str(index_dir))
     with ix.searcher() as searcher:
-        indexed = {f["key"]: f["digest"] for f in searcher.all_stored_fields()}
+        digests = {f["key"]: f["digest"] for f in searcher.all_stored_fields()}
+    ix.close()
+    return digests
+
+
+def update_index(documents: list[Document], index_dir: Path,
+                 keys: set[str] | None = None) -> dict:
+    """Re-index `documents` (those whose digest changed), delete documents whose key is
+    no longer in `keys` (by default, the keys of `documents`)."""
+    ix = index.open_dir(str(index_dir))
+    indexed = indexed_digests(index_dir)
     wanted = {doc.key: doc for doc in documents}
+    keys = set(wanted) if keys is None else keys
     changed = [d for k, d in wanted.items() if indexed.get(k) != d.digest]
-    removed = [k for k in indexed if k not in wanted]
+    removed = [k for k in indexed if k not in keys]
     if changed or removed:
         with ix.writer() as writer:
             for doc in changed:
@@ -138,7 +149,7 @@ def update_index(documents: list[Document], index_dir: Path) -> dict:
             for key in removed:
                 writer.delete_by_term("key", key)
     ix.close()
-    return {"changed": len(changed), "removed": len(removed), "total": len(wanted)}
+    return {"changed": len(changed), "removed": len(removed), "total": len(keys)}
 
 
 def _swap(link: Path, target: Path) -> None:

@@ -258,3 +258,10 @@ def test_index_update_command(make_app, content_copy):
     path.write_text(path.read_text(encoding="utf-8").replace("Entrée de test", "Entrée modifiée"))
     result = runner.invoke(args=["index", "update"])
     assert result.exit_code == 0 and "1 changed, 0 removed" in result.output
+    falc = content_copy / "monographies" / "dispositif-essai.falc.md"
+    falc.write_text(falc.read_text(encoding="utf-8").replace("chaque semaine", "chaque jour"))
+    result = runner.invoke(args=["index", "update"])
+    assert "1 changed, 0 removed, 8 documents" in result.output  # the easy text alone
+    (content_copy / "glossaire" / "pair-aidance.md").unlink()
+    assert "0 changed, 1 removed, 7 documents" in runner.invoke(args=["index", "update"]).output
+    assert "0 changed, 0 removed" in runner.invoke(args=["index", "update"]).output
