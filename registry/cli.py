@@ -34,17 +34,22 @@ def content_check() -> None:
     click.echo(f"content OK: {count} documents.")
 
 
+def _load_valid_content(refusal: str) -> None:
+    """Reload content; on any problem print them and exit 1: never index broken content."""
+    content = catalog.load()
+    if content.problems:
+        for problem in content.problems:
+            click.echo(str(problem), err=True)
+        click.echo(f"{refusal}: fix the content problems above first.", err=True)
+        sys.exit(1)
+
+
 @index_cli.command("build")
 def index_build() -> None:
     """Build the whole search index into a new directory, then swap it in."""
     from .indexing import rebuild, record_build
 
-    content = catalog.load()
-    if content.problems:
-        for problem in content.problems:
-            click.echo(str(problem), err=True)
-        click.echo("index not built: fix the content problems above first.", err=True)
-        sys.exit(1)
+    _load_valid_content("index not built")
     summary = rebuild(catalog, Path(current_app.config["REGISTRY_INDEX_DIR"]))
     record_build(summary, "cli")
     click.echo(f"index built: {summary['document_count']} documents in "
@@ -83,12 +88,7 @@ def index_update() -> None:
     from .search import index_exists, indexed_digests, update_index
 
     index_dir = Path(current_app.config["REGISTRY_INDEX_DIR"])
-    content = catalog.load()
-    if content.problems:
-        for problem in content.problems:
-            click.echo(str(problem), err=True)
-        click.echo("index not updated: fix the content problems above first.", err=True)
-        sys.exit(1)
+    _load_valid_content("index not updated")
     if not index_exists(index_dir):
         click.echo("no index yet: run `flask index build`.", err=True)
         sys.exit(1)
