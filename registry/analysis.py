@@ -7,7 +7,7 @@ from whoosh.analysis import CharsetFilter, Filter, LowercaseFilter, RegexTokeniz
 from whoosh.analysis import StopFilter
 from whoosh.support.charset import accent_map
 
-from .text import fold
+from .text import fold, fold_in_place
 
 # Words, keeping apostrophes and hyphens inside them: « l'hôpital », « aller-vers ».
 TOKEN = r"\w+(?:['’-]\w+)*"
@@ -96,9 +96,7 @@ def rewrite(text: str, synonyms: list[list[str]], is_word=lambda word: False,
 
 def _expand_synonyms(text: str, synonyms: list[list[str]]) -> str:
     """Replace each glossary form found in the query by an OR of its entry's forms."""
-    folded = fold(text)
-    if len(folded) != len(text):  # folding changed offsets: match on the text itself
-        folded = text.lower()
+    folded = fold_in_place(text)
     spans = []
     for group in synonyms:
         for form in sorted(group, key=len, reverse=True):

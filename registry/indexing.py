@@ -11,7 +11,7 @@ from pathlib import Path
 from .catalog import Catalog
 from .render import plain_text
 from .text import fold
-from .search import Document, build_index, index_exists, update_index
+from .search import Document, build_index, index_exists
 
 log = logging.getLogger(__name__)
 

@@ -136,8 +136,8 @@ def update_index(documents: list[Document], index_dir: Path,
                  keys: set[str] | None = None) -> dict:
     """Re-index `documents` (those whose digest changed), delete documents whose key is
     no longer in `keys` (by default, the keys of `documents`)."""
-    ix = index.open_dir(str(index_dir))
     indexed = indexed_digests(index_dir)
+    ix = index.open_dir(str(index_dir))
     wanted = {doc.key: doc for doc in documents}
     keys = set(wanted) if keys is None else keys
     changed = [d for k, d in wanted.items() if indexed.get(k) != d.digest]

@@ -8,30 +8,17 @@ accent-folded copy of the text.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from functools import lru_cache
 
 from markupsafe import escape
 
 from .analysis import french_analyzer
+from .text import fold_in_place
 
 _ANALYZER = french_analyzer()
 WINDOW = 220  # characters per passage
 PASSAGES = 2
-
-
-def _same_length_fold_table() -> dict[int, str]:
-    table = {ord("’"): "'"}
-    for code in range(0xC0, 0x250):
-        base = "".join(c for c in unicodedata.normalize("NFKD", chr(code))
-                       if not unicodedata.combining(c)).lower()
-        if len(base) == 1:
-            table[code] = base
-    return table
-
-
-FOLD = _same_length_fold_table()
 
 
 @lru_cache(maxsize=100_000)
@@ -60,10 +47,7 @@ def snippet(text: str, terms: set[str], surfaces: dict[str, frozenset[str]]) -> 
     words = frozenset().union(*(surfaces.get(t, ()) for t in terms)) if terms else frozenset()
     if not text or not words:
         return ""
-    folded = text.lower().translate(FOLD)
-    if len(folded) != len(text):  # a rare character changed length when lowered
-        folded = "".join(c.lower().translate(FOLD)[:1] or c for c in text)
-    matches = list(_pattern(words).finditer(folded))
+    matches = list(_pattern(words).finditer(fold_in_place(text)))
     if not matches:
         return ""
     parts = []

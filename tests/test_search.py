@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import re
 
 import pytest
 
@@ -180,6 +179,16 @@ def test_acronym_and_expansion_find_each_other(rich):
     assert "ipa" in slugs(rich.search("infirmier en pratique avancée"))
     assert set(slugs(rich.search("IPA"))) >= {"ipa"}
     assert "pairs" in slugs(rich.search("pair-aidant"))
+
+
+def test_synonyms_match_queries_typed_without_accents():
+    from registry.analysis import rewrite
+
+    wanted, _ = rewrite("infirmier en pratique avancee", SYNONYMS)
+    assert '"infirmier en pratique avancée"' in wanted and "IPA" in wanted
+    # « ﬁ » grows under Unicode folding: matching must still fold the accented words.
+    wanted, _ = rewrite("ﬁche infirmier en pratique avancée", SYNONYMS)
+    assert wanted.startswith("ﬁche (IPA OR")
 
 
 @pytest.mark.parametrize("query", ["aller-vers", "aller vers", "allervers", "pairaidance"])

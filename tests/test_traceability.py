@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
@@ -19,7 +18,7 @@ UNITS = {"zéro": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cin
 NUMBER_WORD_RE = re.compile(r"\b(?:(?:" + "|".join(sorted(UNITS, key=len, reverse=True))
                             + r"|et|s)[-\s]?)+", re.I)
 # Digits, with French thousands separators (space, narrow or normal no-break space) and decimals.
-DIGITS_RE = re.compile(r"(?<![\w.-])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])|\d+(?:[.,]\d+)?")
+DIGITS_RE = re.compile(r"(?<![\w.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])|\d+(?:[.,]\d+)?")
 
 
 def words_value(phrase: str) -> int | None:
@@ -69,7 +68,6 @@ def seed_numbers() -> set[str]:
             value = words_value(match.group())
             if value is not None:
                 numbers.add(str(value))
-    # Ranges written "16-25" in the sources also give each bound.
     return numbers
 
 
@@ -97,6 +95,7 @@ def test_parser_reads_french_numbers():
     assert words_value("vingt-quatre") == 24
     assert words_value("quatre-vingts") == 80
     assert numbers_in("91 % et 1 000 personnes, 2,5 ans") == {"91", "1000", "2.5"}
+    assert numbers_in("les 16-25 ans") == {"16", "25"}  # both bounds of a range
 
 
 def test_every_number_in_content_is_in_the_sources(seed_numbers):
