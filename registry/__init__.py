@@ -41,8 +41,10 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from .views import api, errors, falc, pages, search
+    from .views import api, checklist, errors, evaluations, falc, pages, search
 
+    app.register_blueprint(checklist.bp)
+    app.register_blueprint(evaluations.bp)
     app.register_blueprint(falc.bp)
     app.register_blueprint(pages.bp)
     app.register_blueprint(search.bp)

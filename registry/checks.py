@@ -14,7 +14,8 @@ HEADING_RE = re.compile(r"^##\s+(.+?)\s*#*\s*$")
 SENTENCE_END_RE = re.compile(r"[.!?…»)]\s*$")
 # Free pages live at /<slug>: these slugs belong to the site's own sections.
 RESERVED_PAGE_SLUGS = {"recherche", "glossaire", "missions", "monographies", "fiches",
-                       "principes", "themes", "api", "static"}
+                       "principes", "themes", "api", "static", "numerique", "facile",
+                       "comparer", "donnees"}
 # Site paths that exist whatever the content.
 STATIC_PATHS = {"/", "/recherche", "/glossaire/", "/a-propos", "/missions/", "/monographies/",
                 "/fiches/"}

@@ -43,4 +43,7 @@ def defaults(instance_path: str, need_secret: bool = True) -> dict:
         "API_MAX_PER_PAGE": 100,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_HTTPONLY": True,
+        # A checklist step can take long to fill: the CSRF token lasts as long as the
+        # session instead of expiring after an hour and refusing the typed answers.
+        "WTF_CSRF_TIME_LIMIT": None,
     }

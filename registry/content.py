@@ -14,6 +14,7 @@ import yaml
 
 from .problems import Problem
 from .checks import check_entries
+from .checklist import Checklist, load_checklist
 from .references import Reference, load_references
 from .schema import FOLDERS, validate_fields
 from .taxonomy import Taxonomy, load_taxonomy
@@ -105,6 +106,7 @@ class Content:
     digest: str  # hash of every loaded file, to tell index builds apart
     references: dict[str, Reference] = field(default_factory=dict)
     entry_points: list[dict] = field(default_factory=list)  # of the easy-to-read index
+    checklist: Checklist | None = None  # the digital-tool evaluation criteria, if shipped
 
 
 @dataclass
@@ -225,7 +227,21 @@ def load_content(root: Path, base: Path | None = None) -> Content:
     problems += check_entries(entries, tax, refs, invalid)
     entry_points, found = load_entry_points(root / "facile.yaml", shown(root / "facile.yaml"), tax)
     problems += found
-    return Content(tax, entries, sorted(problems), digest.hexdigest(), refs, entry_points)
+    checklist = None
+    if (root / "checklist").is_dir():
+        checklist, found = load_checklist(root / "checklist", shown, tax, refs)
+        problems += found
+        problems += _check_checklist_links(checklist, entries, shown(root / "checklist" /
+                                                                     "criteria.yaml"))
+    return Content(tax, entries, sorted(problems), digest.hexdigest(), refs, entry_points,
+                   checklist)
+
+
+def _check_checklist_links(checklist: Checklist | None, entries: dict, shown: str) -> list[Problem]:
+    if checklist is None:
+        return []
+    return [Problem(shown, f"criteria[{c.id}].see_also", f"unknown page {slug!r}")
+            for c in checklist.criteria.values() for slug in c.see_also if slug not in entries]
 
 
 PICTOGRAMS = {"maison", "soin", "jeune", "chemin", "lien", "proches", "travail"}

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import DateTime, Integer, String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .extensions import db
 
@@ -25,3 +25,70 @@ class IndexBuild(db.Model):
     content_hash: Mapped[str] = mapped_column(String(64))
     duration_ms: Mapped[int] = mapped_column(Integer)
     trigger: Mapped[str] = mapped_column(String(16))  # "cli" or "startup"
+
+
+class Evaluation(db.Model):
+    """A digital tool assessed with the checklist.
+
+    `share_token` opens the read-only view; the edit token is only stored as its
+    SHA-256 (`edit_token_hash`). `version` counts saved revisions and guards
+    against two edits overwriting each other.
+    """
+
+    __tablename__ = "evaluation"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    share_token: Mapped[str] = mapped_column(String(64), unique=True, index=True)
+    edit_token_hash: Mapped[str] = mapped_column(String(64), unique=True, index=True)
+    tool_name: Mapped[str] = mapped_column(String(200))
+    category: Mapped[str] = mapped_column(String(40))
+    role: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    criteria_version: Mapped[int] = mapped_column(Integer)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    answers: Mapped[list["EvaluationAnswer"]] = relationship(
+        back_populates="evaluation", cascade="all, delete-orphan",
+        order_by="EvaluationAnswer.id")
+    revisions: Mapped[list["EvaluationRevision"]] = relationship(
+        back_populates="evaluation", cascade="all, delete-orphan",
+        order_by="EvaluationRevision.number")
+
+
+class EvaluationAnswer(db.Model):
+    """The current answer to one criterion, with the evidence behind it.
+
+    `question` keeps the criterion's wording at the time of the answer, so an
+    answer to a criterion later retired still reads as it was asked.
+    """
+
+    __tablename__ = "evaluation_answer"
+    __table_args__ = (UniqueConstraint("evaluation_id", "criterion"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    evaluation_id: Mapped[int] = mapped_column(
+        ForeignKey("evaluation.id", ondelete="CASCADE"), index=True)
+    criterion: Mapped[str] = mapped_column(String(80))
+    question: Mapped[str] = mapped_column(Text)
+    value: Mapped[str] = mapped_column(String(40))
+    comment: Mapped[str] = mapped_column(Text, default="")
+    evidence_reference: Mapped[str] = mapped_column(Text, default="")
+    evidence_checked_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    evidence_status: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    evaluation: Mapped[Evaluation] = relationship(back_populates="answers")
+
+
+class EvaluationRevision(db.Model):
+    """One saved state of an evaluation: every answer, the verdict and the criteria version."""
+
+    __tablename__ = "evaluation_revision"
+    __table_args__ = (UniqueConstraint("evaluation_id", "number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    evaluation_id: Mapped[int] = mapped_column(
+        ForeignKey("evaluation.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    saved_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    criteria_version: Mapped[int] = mapped_column(Integer)
+    snapshot: Mapped[dict] = mapped_column(JSON)
+    evaluation: Mapped[Evaluation] = relationship(back_populates="revisions")

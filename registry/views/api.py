@@ -104,3 +104,6 @@ def api_document(slug):
     if entry is None:
         return jsonify({"error": f"no document with slug {slug!r}"}), 404
     return jsonify(full_record(entry))
+
+
+from . import api_evaluations  # noqa: E402,F401 (adds the checklist routes to `bp`)
