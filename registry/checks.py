@@ -18,7 +18,7 @@ RESERVED_PAGE_SLUGS = {"recherche", "glossaire", "missions", "monographies", "fi
                        "comparer", "donnees"}
 # Site paths that exist whatever the content.
 STATIC_PATHS = {"/", "/recherche", "/glossaire/", "/a-propos", "/missions/", "/monographies/",
-                "/fiches/"}
+                "/fiches/", "/numerique/evaluer"}
 
 
 def check_entries(entries: dict, tax: Taxonomy, refs: dict[str, Reference],

@@ -93,7 +93,7 @@ def check_header(data: dict, checklist: Checklist, checked: Checked,
     header.category = category if isinstance(category, str) else ""
     if category not in checklist.categories:
         checked.errors.append(FieldError("category", _(
-            "Catégorie inconnue : choisissez parmi %(choices)s.",
+            "Catégorie inconnue : choisissez parmi %(choices)s.",
             choices=", ".join(checklist.categories))))
 
 
@@ -103,7 +103,7 @@ def check_answers(items, checklist: Checklist, category: str, checked: Checked,
     if items is None:
         return
     if not isinstance(items, list):
-        checked.errors.append(FieldError("answers", _("« answers » doit être une liste.")))
+        checked.errors.append(FieldError("answers", _("« answers » doit être une liste.")))
         return
     asked = {c.id for c in checklist.for_category(category)}
     allowed = asked if allowed is None else allowed & asked
@@ -115,7 +115,7 @@ def check_answers(items, checklist: Checklist, category: str, checked: Checked,
         cid = item.get("criterion")
         if not isinstance(cid, str) or cid not in checklist.criteria:
             checked.errors.append(FieldError(f"{where}.criterion", _(
-                "Critère inconnu : %(id)s.", id=str(cid)[:80])))
+                "Critère inconnu : %(id)s.", id=str(cid)[:80])))
             continue
         if cid not in allowed:
             checked.errors.append(FieldError(f"{where}.criterion", _(
@@ -140,8 +140,8 @@ def _check_answer(item: dict, where: str, cid: str, checklist: Checklist,
 
     value = item.get("value")
     if value not in checklist.answers:
-        error("value", _("Réponse invalide : choisissez parmi %(choices)s.",
-                         choices=", ".join(f"« {v} »" for v in checklist.answers)))
+        error("value", _("Réponse invalide : choisissez parmi %(choices)s.",
+                         choices=", ".join(f"« {v} »" for v in checklist.answers)))
     texts = {}
     for name, limit in (("comment", "comment"), ("evidence_reference", "evidence_reference")):
         raw = item.get(name)
@@ -153,7 +153,7 @@ def _check_answer(item: dict, where: str, cid: str, checklist: Checklist,
             error(name, _("Ce texte dépasse %(n)s caractères.", n=limits[limit]))
     status = item.get("evidence_status") or None
     if status is not None and status not in checklist.evidence_statuses:
-        error("evidence_status", _("Statut de preuve invalide : choisissez parmi %(choices)s.",
+        error("evidence_status", _("Statut de preuve invalide : choisissez parmi %(choices)s.",
                                    choices=", ".join(checklist.evidence_statuses)))
     checked_on = _check_date(item.get("evidence_checked_on"), error)
     if len(checked.errors) > errors_before:
@@ -170,7 +170,7 @@ def _check_date(raw, error) -> dt.date | None:
     except ValueError:
         day = None
     if day is None:
-        error("evidence_checked_on", _("Date invalide : écrivez-la sous la forme AAAA-MM-JJ."))
+        error("evidence_checked_on", _("Date invalide : écrivez-la sous la forme AAAA-MM-JJ."))
         return None
     if not EARLIEST <= day <= dt.date.today() + dt.timedelta(days=1):
         error("evidence_checked_on", _("La date de vérification doit être passée."))

@@ -106,3 +106,13 @@ def test_every_number_in_content_is_in_the_sources(seed_numbers):
             if number not in seed_numbers:
                 missing.append(f"{entry.path}: {number}")
     assert missing == [], "numbers not found in the sources:\n" + "\n".join(missing)
+
+
+def test_every_number_in_the_checklist_criteria_is_in_the_sources(seed_numbers):
+    """The criteria are content too: their questions, help, reasons and FALC sentences."""
+    checklist = load_content(REAL_CONTENT).checklist
+    missing = []
+    for c in checklist.criteria.values():
+        text = " ".join([c.question, c.help, c.action, c.falc, c.why or "", *c.ask])
+        missing += [f"{c.id}: {n}" for n in sorted(numbers_in(text)) if n not in seed_numbers]
+    assert missing == []

@@ -39,7 +39,7 @@ def start():
         check_header(request.form, checklist, checked)
         if not checked.errors:
             evaluation, token = evaluations.create(checked.header, {}, checklist)
-            flash(_("Évaluation créée. Gardez l’adresse de cette page : c’est votre lien de "
+            flash(_("Évaluation créée. Gardez l’adresse de cette page : c’est votre lien de "
                     "modification."), "success")
             first = checklist.domains_for(evaluation.category)[0]
             return redirect(url_for(".step", token=token, domain=first.id))
@@ -76,7 +76,7 @@ def read_version(form, checked: Checked) -> int | None:
     try:
         return int(form.get("version", ""))
     except ValueError:
-        checked.errors.append(FieldError("version", _("Version du formulaire manquante : "
+        checked.errors.append(FieldError("version", _("Version du formulaire manquante : "
                                                       "rechargez la page.")))
         return None
 
@@ -172,7 +172,7 @@ def remove(token: str):
         if request.form.get("confirm") == "oui":
             name = evaluation.tool_name
             evaluations.delete(evaluation)
-            flash(_("L’évaluation de « %(name)s » a été supprimée, avec tout son historique.",
+            flash(_("L’évaluation de « %(name)s » a été supprimée, avec tout son historique.",
                     name=name), "success")
             return redirect(url_for(".start"))
         error = _("Cochez la case pour confirmer la suppression.")

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from flask import jsonify, render_template, request
+from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 
@@ -16,6 +18,14 @@ def handle_http(exc: HTTPException):
     return render_template(template, error=exc), exc.code
 
 
+def handle_csrf(exc: CSRFError):
+    """A form sent without a valid token: say what happened and how to keep one's answers."""
+    exc.description = _("Ce formulaire n’a pas pu être vérifié (il a expiré, ou il n’a pas été "
+                        "envoyé depuis ce site). Rien n’a été enregistré. Revenez à la page "
+                        "précédente : vos réponses y sont encore. Rechargez-la, puis renvoyez-la.")
+    return handle_http(exc)
+
+
 def handle_unexpected(exc: Exception):
     from flask import current_app
 
@@ -26,5 +36,6 @@ def handle_unexpected(exc: Exception):
 
 
 def init_app(app) -> None:
+    app.register_error_handler(CSRFError, handle_csrf)
     app.register_error_handler(HTTPException, handle_http)
     app.register_error_handler(Exception, handle_unexpected)

@@ -67,7 +67,7 @@ def shared_or_404(token: str):
     evaluation = find_shared(token)
     if evaluation is None:
         abort(404, description=_("Aucune évaluation ne correspond à ce lien. Vérifiez qu’il a "
-                                 "été copié en entier ; une évaluation supprimée n’est plus "
+                                 "été copié en entier ; une évaluation supprimée n’est plus "
                                  "consultable."))
     return evaluation
 
@@ -135,11 +135,19 @@ def export_csv(token: str):
     return private(response)
 
 
+def token_of(pasted: str) -> str:
+    """The share token in what was pasted: the token itself or a whole share link."""
+    text = pasted.strip().split("?")[0].split("#")[0].rstrip("/")
+    if "/evaluations/" in text:
+        text = text.split("/evaluations/", 1)[1].split("/")[0]
+    return text[:64]
+
+
 @bp.route("/comparer")
 def compare():
     """2 to 4 evaluations side by side: `?e=<share token>&e=…`."""
     checklist = current_checklist()
-    tokens = [t.strip() for t in request.args.getlist("e") if t.strip()]
+    tokens = [token_of(t) for t in request.args.getlist("e") if token_of(t)]
     tokens = list(dict.fromkeys(tokens))  # the same evaluation twice counts once
     found = [(t, find_shared(t)) for t in tokens[:MAX_COMPARED]]
     unknown = [t for t, e in found if e is None]
@@ -147,11 +155,11 @@ def compare():
     if len(tokens) > MAX_COMPARED:
         problem = _("On compare au plus %(n)s évaluations à la fois.", n=MAX_COMPARED)
     elif unknown:
-        problem = _("Lien inconnu : %(tokens)s.", tokens=", ".join(t[:16] + "…" for t in unknown))
+        problem = _("Lien inconnu : %(tokens)s.", tokens=", ".join(t[:16] + "…" for t in unknown))
     elif len(found) < 2:  # not an error: the page asks for the other links
         return private(Response(render_template(
             "checklist/compare.html", problem=None, columns=[], tokens=tokens,
-            hint=_("Il faut de 2 à 4 évaluations pour comparer : ajoutez les liens de lecture "
+            hint=_("Il faut de 2 à 4 évaluations pour comparer : ajoutez les liens de lecture "
                    "des autres."))))
     if problem:
         return private(Response(render_template("checklist/compare.html", problem=problem,
