@@ -217,3 +217,23 @@ def test_easy_summary_lists_answers_in_falc_and_passes_the_linter(make_app):
     yes = next(r for r in result.rows if r.status == OK).criterion.falc
     assert f"- {yes}" in text.split("## Ce qui est fait\n")[1].split("##")[0]
     assert result.verdict.falc in text
+
+
+def test_every_criterion_falc_sentence_passes_the_linter(make_app):
+    from registry.content import FalcText
+    from registry.extensions import catalog
+    from registry.falc import acronym_forms, lint, load_rules
+
+    app = make_app(REAL_CONTENT)
+    with app.app_context():
+        checklist = catalog.content.checklist
+        rules, _plan = load_rules(catalog.root / "falc_rules.yaml")
+        acronyms = acronym_forms(catalog.of_type("glossaire"))
+        findings = []
+        for category in checklist.categories:
+            given = {c.id: Answer("oui") for c in checklist.for_category(category)}
+            text = falc_summary("Outil", score(checklist, category, given))
+            assert text.count("\n- ") == len(given)
+            report = lint(FalcText(category, "Résumé", {}, text, 1), rules, acronyms)
+            findings += [str(f) for f in report.findings]
+    assert findings == []
