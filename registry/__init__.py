@@ -41,9 +41,10 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from .views import api, checklist, errors, evaluations, falc, pages, search
+    from .views import api, checklist, compare, errors, evaluations, falc, pages, search
 
     app.register_blueprint(checklist.bp)
+    app.register_blueprint(compare.bp)
     app.register_blueprint(evaluations.bp)
     app.register_blueprint(falc.bp)
     app.register_blueprint(pages.bp)
@@ -51,6 +52,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(api.bp)
     errors.init_app(app)
     pages.init_app(app)
+    compare.init_app(app)
 
 
 def register_commands(app: Flask) -> None:
