@@ -94,3 +94,27 @@ def client(app):
 @pytest.fixture
 def runner(app):
     return app.test_cli_runner()
+
+
+@pytest.fixture(scope="module")
+def make_app_module(tmp_path_factory):
+    """One app on the real content for a whole module of read-only page tests."""
+    tmp_path = tmp_path_factory.mktemp("module-app")
+    app = create_app({
+        "TESTING": True,
+        "SECRET_KEY": "test",
+        "INSTANCE_PATH": str(tmp_path / "instance"),
+        "SQLALCHEMY_DATABASE_URI": database_url(tmp_path),
+        "REGISTRY_CONTENT_DIR": str(REAL_CONTENT),
+        "REGISTRY_INDEX_DIR": str(tmp_path / "instance" / "index"),
+        "WTF_CSRF_ENABLED": False,
+    })
+    with app.app_context():
+        reset_database()
+        from flask_migrate import upgrade
+
+        upgrade(directory=str(PROJECT_ROOT / "migrations"))
+    yield app
+    with app.app_context():
+        reset_database()
+        db.engine.dispose()

@@ -10,6 +10,16 @@ import pytest
 A, B, C, D, E = ("silapsy-saint-nazaire", "mathurin", "ipa-suivi-somatique", "near", "sesame")
 
 
+@pytest.fixture(scope="module")
+def app(make_app_module):
+    return make_app_module
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
 def compare(client, *slugs, path="/comparer", **extra):
     query = "&".join([f"d={s}" for s in slugs] + [f"{k}={v}" for k, v in extra.items()])
     return client.get(f"{path}?{query}")
