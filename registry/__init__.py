@@ -41,12 +41,13 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from .views import (api, checklist, compare, coverage, errors, evaluations, falc, pages,
-                        search)
+    from .views import (api, checklist, compare, coverage, errors, evaluations, falc, opendata,
+                        pages, search)
 
     app.register_blueprint(checklist.bp)
     app.register_blueprint(compare.bp)
     app.register_blueprint(coverage.bp)
+    app.register_blueprint(opendata.bp)
     app.register_blueprint(evaluations.bp)
     app.register_blueprint(falc.bp)
     app.register_blueprint(pages.bp)

@@ -46,4 +46,12 @@ def defaults(instance_path: str, need_secret: bool = True) -> dict:
         # A checklist step can take long to fill: the CSRF token lasts as long as the
         # session instead of expiring after an hour and refusing the typed answers.
         "WTF_CSRF_TIME_LIMIT": None,
+        # The licence of the registry's own texts and data (the source documents keep theirs).
+        "REGISTRY_LICENCE": {
+            "name": "Creative Commons Attribution 4.0 (CC BY 4.0)",
+            "url": "https://creativecommons.org/licenses/by/4.0/deed.fr",
+            "note": "Les textes et les données du registre peuvent être copiés, modifiés et "
+                    "diffusés, y compris à des fins commerciales, en citant le registre. Les "
+                    "documents sources cités restent la propriété de leurs auteurs.",
+        },
     }

@@ -91,7 +91,7 @@ def check_header(data: dict, checklist: Checklist, checked: Checked,
         return
     category = data.get("category")
     header.category = category if isinstance(category, str) else ""
-    if category not in checklist.categories:
+    if header.category not in checklist.categories:
         checked.errors.append(FieldError("category", _(
             "Catégorie inconnue : choisissez parmi %(choices)s.",
             choices=", ".join(checklist.categories))))
@@ -139,7 +139,7 @@ def _check_answer(item: dict, where: str, cid: str, checklist: Checklist,
         checked.errors.append(FieldError(f"{where}.{name}", message, cid))
 
     value = item.get("value")
-    if value not in checklist.answers:
+    if not isinstance(value, str) or value not in checklist.answers:
         error("value", _("Réponse invalide : choisissez parmi %(choices)s.",
                          choices=", ".join(f"« {v} »" for v in checklist.answers)))
     texts = {}
@@ -152,7 +152,8 @@ def _check_answer(item: dict, where: str, cid: str, checklist: Checklist,
         if len(texts[name]) > limits[limit]:
             error(name, _("Ce texte dépasse %(n)s caractères.", n=limits[limit]))
     status = item.get("evidence_status") or None
-    if status is not None and status not in checklist.evidence_statuses:
+    if status is not None and (not isinstance(status, str)
+                               or status not in checklist.evidence_statuses):
         error("evidence_status", _("Statut de preuve invalide : choisissez parmi %(choices)s.",
                                    choices=", ".join(checklist.evidence_statuses)))
     checked_on = _check_date(item.get("evidence_checked_on"), error)

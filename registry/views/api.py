@@ -107,3 +107,4 @@ def api_document(slug):
 
 
 from . import api_evaluations  # noqa: E402,F401 (adds the checklist routes to `bp`)
+from . import api_meta  # noqa: E402,F401 (OpenAPI, docs page, compare, CORS)

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from flask import Blueprint, abort, render_template
+from flask import Blueprint, abort, render_template, request
 
-from ..text import fold
 from ..extensions import catalog
+from ..history import entry_date
+from ..text import fold
 from ..references import resolve
 
 bp = Blueprint("pages", __name__)
@@ -63,8 +64,33 @@ def fiche(slug):
 
 
 def _practice(entry):
+    modified = entry_date(str(catalog.root), catalog.content.digest, entry)
     return render_template("pages/practice.html", entry=entry, rendered=catalog.render(entry),
-                           see_also=catalog.see_also(entry))
+                           see_also=catalog.see_also(entry), modified=modified,
+                           jsonld=practice_jsonld(entry, modified))
+
+
+def practice_jsonld(entry, modified) -> dict:
+    """schema.org description of a practice page (a medical web page about a dispositif)."""
+    tax = catalog.taxonomy
+    url = request.host_url.rstrip("/") + entry.url
+    data = {
+        "@context": "https://schema.org",
+        "@type": "MedicalWebPage",
+        "@id": url,
+        "url": url,
+        "name": entry.title,
+        "description": entry.summary,
+        "inLanguage": "fr",
+        "about": {"@type": "Thing", "name": entry.meta.get("dispositif") or entry.title},
+        "keywords": [tax.missions[m].title for m in entry.meta.get("missions", [])]
+        + [tax.principes[p].label for p in entry.meta.get("principles", [])],
+        "isPartOf": {"@type": "WebSite", "name": "Registre des pratiques en santé mentale",
+                     "url": request.host_url},
+    }
+    if modified:
+        data["dateModified"] = modified.isoformat()
+    return data
 
 
 @bp.route("/glossaire/")

@@ -1,0 +1,200 @@
+"""The OpenAPI 3.1 description of `/api/v1`, built from the same vocabularies as the app.
+
+Schemas are JSON Schema 2020-12 (what OpenAPI 3.1 uses), so tests validate real
+responses against them with `jsonschema`.
+"""
+from __future__ import annotations
+
+
+def _ref(name: str) -> dict:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _array(items: dict) -> dict:
+    return {"type": "array", "items": items}
+
+
+STR, INT, NUM, BOOL = {"type": "string"}, {"type": "integer"}, {"type": "number"}, {"type": "boolean"}
+NULLABLE_STR = {"type": ["string", "null"]}
+NULLABLE_NUM = {"type": ["number", "null"]}
+
+
+def _json(schema: dict, description: str) -> dict:
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+def _query(name: str, description: str, schema: dict, many: bool = False) -> dict:
+    param = {"name": name, "in": "query", "required": False, "description": description,
+             "schema": _array(schema) if many else schema}
+    if many:
+        param.update({"style": "form", "explode": True})
+    return param
+
+
+def build(taxonomy, checklist, version: str) -> dict:
+    """The OpenAPI document; enums come from the taxonomy and the checklist data."""
+    answers = list(checklist.answers) if checklist else []
+    statuses = list(checklist.evidence_statuses) if checklist else []
+    categories = list(taxonomy.digital_categories)
+    types = ["monographie", "fiche", "glossaire", "mission", "principe", "theme", "page"]
+    filters = [
+        _query("type", "Document type (repeat for OR)", {"type": "string", "enum": types}, True),
+        _query("mission", "Mission number 1–8 (repeat for OR)",
+               {"type": "string", "enum": [str(m) for m in taxonomy.missions]}, True),
+        _query("evidence", "Evidence level", {"type": "string", "enum": list(taxonomy.evidence)},
+               True),
+        _query("parcours", "Parcours", {"type": "string", "enum": list(taxonomy.parcours)}, True),
+        _query("theme", "Theme", {"type": "string", "enum": list(taxonomy.themes)}, True),
+        _query("public", "Public", {"type": "string", "enum": list(taxonomy.public)}, True),
+    ]
+    error = {"type": "object", "required": ["error"],
+             "properties": {"error": STR, "parameter": STR, "field": STR,
+                            "errors": _array({"type": "object", "required": ["field", "message"],
+                                              "properties": {"field": STR, "message": STR}})}}
+    summary = {"type": "object",
+               "required": ["slug", "type", "title", "url", "summary", "missions", "evidence",
+                            "parcours", "theme"],
+               "properties": {"slug": STR, "type": {"type": "string", "enum": types},
+                              "title": STR, "url": STR, "summary": STR, "missions": _array(INT),
+                              "evidence": NULLABLE_STR, "parcours": _array(STR),
+                              "theme": NULLABLE_STR, "highlight": STR}}
+    scores = {"type": "object",
+              "required": ["overall", "completion", "answered", "questions", "domains", "verdict",
+                           "vigilance_alerts"],
+              "properties": {
+                  "overall": NULLABLE_NUM, "completion": NUM, "answered": INT, "questions": INT,
+                  "domains": _array({"type": "object", "required": ["id", "title", "score"],
+                                     "properties": {"id": STR, "title": STR,
+                                                    "score": NULLABLE_NUM, "answered": INT,
+                                                    "questions": INT}}),
+                  "verdict": {"type": "object", "required": ["id", "label", "rule", "conditions"],
+                              "properties": {"id": STR, "label": STR, "rule": STR,
+                                             "conditions": _array(STR)}},
+                  "vigilance_alerts": _array(STR)}}
+    answer_in = {"type": "object", "required": ["criterion", "value"],
+                 "properties": {"criterion": STR, "value": {"type": "string", "enum": answers},
+                                "comment": STR, "evidence_reference": STR,
+                                "evidence_checked_on": {"type": "string", "format": "date"},
+                                "evidence_status": {"type": "string", "enum": statuses}}}
+    bad = {"400": _json(_ref("Error"), "Invalid parameter or body")}
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "Registre des pratiques en santé mentale — API", "version": version,
+                 "description": "Read the registry's documents, search them, compare practices "
+                                "and record digital-tool evaluations. GET endpoints may be "
+                                "called from any origin (CORS)."},
+        "servers": [{"url": "/api/v1"}],
+        "paths": {
+            "/search": {"get": {
+                "operationId": "search", "summary": "Full-text search with facets",
+                "parameters": [_query("q", "Query (cut at 200 characters)", STR),
+                               *filters,
+                               _query("page", "Page number", {"type": "integer", "minimum": 1,
+                                                              "maximum": 10000}),
+                               _query("per_page", "Results per page",
+                                      {"type": "integer", "minimum": 1, "maximum": 100}),
+                               _query("sort", "Order", {"type": "string",
+                                                        "enum": ["relevance", "title"]})],
+                "responses": {"200": _json(_ref("SearchResults"), "Results"), **bad}}},
+            "/suggest": {"get": {
+                "operationId": "suggest", "summary": "Type-ahead on titles and glossary terms",
+                "parameters": [_query("q", "Beginning of a title or term", STR)],
+                "responses": {"200": _json(_ref("Suggestions"), "Suggestions")}}},
+            "/documents": {"get": {
+                "operationId": "listDocuments", "summary": "Every document, in short form",
+                "parameters": [filters[0]],
+                "responses": {"200": _json({"type": "object", "required": ["total", "results"],
+                                            "properties": {"total": INT,
+                                                           "results": _array(_ref("Summary"))}},
+                                           "Documents"), **bad}}},
+            "/documents/{slug}": {"get": {
+                "operationId": "getDocument", "summary": "One document in full",
+                "parameters": [{"name": "slug", "in": "path", "required": True, "schema": STR}],
+                "responses": {"200": _json(_ref("Document"), "The document"),
+                              "404": _json(_ref("Error"), "No such document")}}},
+            "/compare": {"get": {
+                "operationId": "compare", "summary": "2 to 4 practices side by side",
+                "parameters": [{**_query("d", "Practice slugs, 2 to 4", STR, True),
+                                "required": True}],
+                "responses": {"200": _json(_ref("Comparison"), "The comparison"), **bad}}},
+            "/checklist": {"get": {
+                "operationId": "getChecklist", "summary": "The digital-tool evaluation criteria",
+                "responses": {"200": _json(_ref("Checklist"), "Criteria"),
+                              "404": _json(_ref("Error"), "No checklist configured")}}},
+            "/evaluations": {"post": {
+                "operationId": "createEvaluation", "summary": "Record an evaluation",
+                "requestBody": {"required": True, "content": {"application/json": {
+                    "schema": {"type": "object", "required": ["tool_name", "category"],
+                               "properties": {"tool_name": STR,
+                                              "category": {"type": "string", "enum": categories},
+                                              "role": STR, "answers": _array(answer_in)}}}}},
+                "responses": {"201": _json(_ref("EvaluationCreated"), "Created"), **bad,
+                              "413": _json(_ref("Error"), "Body too large")}}},
+            "/evaluations/{token}": {"get": {
+                "operationId": "getEvaluation", "summary": "An evaluation by its share token",
+                "parameters": [{"name": "token", "in": "path", "required": True, "schema": STR}],
+                "responses": {"200": _json(_ref("Evaluation"), "The evaluation"),
+                              "404": _json(_ref("Error"), "No such evaluation")}}},
+        },
+        "components": {"schemas": {
+            "Error": error,
+            "Summary": summary,
+            "SearchResults": {"type": "object",
+                              "required": ["query", "total", "page", "per_page", "results",
+                                           "facets", "suggestion"],
+                              "properties": {"query": STR, "total": INT, "page": INT,
+                                             "per_page": INT, "results": _array(_ref("Summary")),
+                                             "facets": {"type": "object", "additionalProperties": {
+                                                 "type": "object", "additionalProperties": INT}},
+                                             "suggestion": NULLABLE_STR}},
+            "Suggestions": {"type": "object", "required": ["query", "suggestions"],
+                            "properties": {"query": STR, "suggestions": _array({
+                                "type": "object", "required": ["title", "type", "url"],
+                                "properties": {"title": STR, "type": STR, "url": STR}})}},
+            "Document": {"allOf": [_ref("Summary"), {
+                "type": "object", "required": ["front_matter", "html", "sections"],
+                "properties": {"front_matter": {"type": "object"}, "html": STR,
+                               "sections": _array({"type": "object"}),
+                               "glossary": _array(STR), "falc_url": NULLABLE_STR}}]},
+            "Comparison": {"type": "object", "required": ["fields", "practices"],
+                           "properties": {
+                               "fields": _array({"type": "object",
+                                                 "required": ["key", "label", "differs"],
+                                                 "properties": {"key": STR, "label": STR,
+                                                                "differs": BOOL}}),
+                               "practices": _array({"type": "object",
+                                                    "required": ["slug", "title", "url"],
+                                                    "additionalProperties": STR}),
+                               "dropped": _array(STR)}},
+            "Checklist": {"type": "object", "required": ["version", "domains", "criteria"],
+                          "properties": {
+                              "version": INT,
+                              "domains": _array({"type": "object", "required": ["id", "title"],
+                                                 "properties": {"id": STR, "title": STR}}),
+                              "criteria": _array({
+                                  "type": "object",
+                                  "required": ["id", "domain", "question", "help", "categories",
+                                               "weight", "vigilance"],
+                                  "properties": {"id": STR, "domain": STR, "question": STR,
+                                                 "help": STR, "categories": _array(STR),
+                                                 "weight": NUM, "vigilance": BOOL}}),
+                              "answers": _array(STR), "evidence_statuses": _array(STR),
+                              "categories": _array(STR)}},
+            "Scores": scores,
+            "EvaluationCreated": {"type": "object",
+                                  "required": ["share_url", "edit_url", "scores"],
+                                  "properties": {"share_url": STR, "edit_url": STR,
+                                                 "share_token": STR, "api_url": STR,
+                                                 "criteria_version": INT,
+                                                 "scores": _ref("Scores")}},
+            "Evaluation": {"type": "object",
+                           "required": ["tool_name", "category", "criteria_version", "answers",
+                                        "scores"],
+                           "properties": {"tool_name": STR, "category": STR,
+                                          "role": NULLABLE_STR, "criteria_version": INT,
+                                          "current_criteria_version": INT, "revision": INT,
+                                          "created_at": STR, "updated_at": STR, "share_url": STR,
+                                          "answers": _array({"type": "object"}),
+                                          "scores": _ref("Scores")}},
+        }},
+    }
