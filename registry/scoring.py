@@ -41,12 +41,18 @@ class Row:
     possible: float
 
 
-@dataclass(frozen=True)
-class DomainScore:
-    domain: Domain
+class Scored:
+    """Score and completion of a set of rows (a domain or the whole evaluation)."""
+
     rows: list[Row]
-    earned: float
-    possible: float
+
+    @property
+    def earned(self) -> float:
+        return sum(r.earned for r in self.rows)
+
+    @property
+    def possible(self) -> float:
+        return sum(r.possible for r in self.rows)
 
     @property
     def score(self) -> float | None:
@@ -57,8 +63,14 @@ class DomainScore:
         return sum(r.answer is not None for r in self.rows)
 
 
+@dataclass(frozen=True)
+class DomainScore(Scored):
+    domain: Domain
+    rows: list[Row]
+
+
 @dataclass
-class Result:
+class Result(Scored):
     category: str
     domains: list[DomainScore]
     verdict: Verdict
@@ -68,22 +80,6 @@ class Result:
     @property
     def rows(self) -> list[Row]:
         return [row for d in self.domains for row in d.rows]
-
-    @property
-    def earned(self) -> float:
-        return sum(d.earned for d in self.domains)
-
-    @property
-    def possible(self) -> float:
-        return sum(d.possible for d in self.domains)
-
-    @property
-    def score(self) -> float | None:
-        return self.earned / self.possible if self.possible else None
-
-    @property
-    def answered(self) -> int:
-        return sum(r.answer is not None for r in self.rows)
 
     @property
     def total(self) -> int:
@@ -145,8 +141,7 @@ def score(checklist: Checklist, category: str, answers: dict[str, Answer]) -> Re
             answer = answers.get(criterion.id)
             status, earned, possible = classify(checklist, criterion, answer)
             rows.append(Row(criterion, answer, status, earned, possible))
-        domains.append(DomainScore(domain, rows, sum(r.earned for r in rows),
-                                   sum(r.possible for r in rows)))
+        domains.append(DomainScore(domain, rows))
     asked_ids = {c.id for c in asked}
     retired = {cid: a for cid, a in answers.items() if cid not in asked_ids}
     result = Result(category, domains, checklist.verdicts[-1], [], retired)

@@ -4,10 +4,10 @@ from __future__ import annotations
 from flask import jsonify, render_template, request
 
 from .. import openapi
-from ..compare import records, rows, select
+from ..compare import rows, select
 from ..extensions import catalog
 from .api import bad_request, bp
-from .compare import row_labels, words
+from .compare import comparison_data, words
 
 API_VERSION = "1.1.0"
 
@@ -43,11 +43,4 @@ def api_compare():
         return bad_request("d", f"unknown practice {selection.unknown[0]!r}")
     if len(selection.entries) < 2:
         return bad_request("d", "give 2 to 4 practice slugs: d=<slug>&d=<slug>")
-    table = rows(catalog, selection.entries, words())
-    root = request.host_url.rstrip("/")
-    return jsonify({
-        "fields": [{"key": r.key, "label": row_labels()[r.key], "differs": r.differs}
-                   for r in table],
-        "practices": [r | {"url": root + r["url"]} for r in records(selection.entries, table)],
-        "dropped": selection.dropped,
-    })
+    return jsonify(comparison_data(selection, rows(catalog, selection.entries, words())))

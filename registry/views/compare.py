@@ -113,17 +113,22 @@ def _refuse_unless_comparable(selection):
     return None
 
 
+def comparison_data(selection, table) -> dict:
+    """The comparison as data: its fields (with `differs`) and one record per practice."""
+    return {"fields": [{"key": r.key, "label": row_labels()[r.key], "differs": r.differs}
+                       for r in table],
+            "practices": _absolute(records(selection.entries, table)),
+            "dropped": selection.dropped}
+
+
 @bp.route("/comparer.json")
 def compare_json():
     selection, table = _comparison()
     refusal = _refuse_unless_comparable(selection)
     if refusal is not None:
         return refusal
-    data = {"fields": [{"key": r.key, "label": row_labels()[r.key], "differs": r.differs}
-                       for r in table],
-            "practices": _absolute(records(selection.entries, table)),
-            "dropped": selection.dropped}
-    return Response(json.dumps(data, ensure_ascii=False, indent=2), mimetype="application/json")
+    return Response(json.dumps(comparison_data(selection, table), ensure_ascii=False, indent=2),
+                    mimetype="application/json")
 
 
 @bp.route("/comparer.csv")
