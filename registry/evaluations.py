@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 import secrets
 from dataclasses import dataclass
 
@@ -20,6 +21,7 @@ from .models import Evaluation, EvaluationAnswer, EvaluationRevision, utcnow
 from .scoring import Answer, Result, score
 
 TOKEN_BYTES = 32  # 256 bits
+TOKEN_RE = re.compile(r"[A-Za-z0-9_-]{1,64}")
 ANSWER_FIELDS = ("question", "value", "comment", "evidence_reference", "evidence_checked_on",
                  "evidence_status")
 
@@ -36,14 +38,19 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
+def well_formed(token: str) -> bool:
+    """Tokens are base64url text; anything else (NUL bytes included) never reaches the DB."""
+    return bool(token) and TOKEN_RE.fullmatch(token) is not None
+
+
 def find_shared(token: str) -> Evaluation | None:
-    if not token or len(token) > 64:
+    if not well_formed(token):
         return None
     return db.session.scalar(select(Evaluation).where(Evaluation.share_token == token))
 
 
 def find_editable(token: str) -> Evaluation | None:
-    if not token or len(token) > 64:
+    if not well_formed(token):
         return None
     return db.session.scalar(select(Evaluation).where(
         Evaluation.edit_token_hash == hash_token(token)))

@@ -388,3 +388,11 @@ def test_api_refuses_malformed_json_and_unknown_tokens(client):
     assert client.post("/api/v1/evaluations", json=[1, 2]).status_code == 400
     missing = client.get("/api/v1/evaluations/nope")
     assert missing.status_code == 404 and "error" in missing.get_json()
+
+
+@pytest.mark.parametrize("token", ["a\x00b", "é" * 10, "x" * 65, "../etc", " "])
+def test_malformed_tokens_are_not_found_without_touching_the_database(client, token):
+    from urllib.parse import quote
+
+    for path in ("/numerique/evaluations/", "/numerique/modifier/", "/api/v1/evaluations/"):
+        assert client.get(path + quote(token, safe="")).status_code == 404
