@@ -7,6 +7,7 @@ from flask import Blueprint, Response, abort, render_template, request, url_for
 from flask_babel import gettext as _
 
 from ..charts import Bar, bar_chart
+from ..compare import MAX_COMPARED
 from ..evaluation_export import record, to_csv
 from ..evaluation_falc import falc_summary
 from ..evaluations import diff, find_shared, result_of
@@ -15,7 +16,6 @@ from ..render import render_falc
 
 bp = Blueprint("evaluations", __name__, url_prefix="/numerique")
 FICHE = "numerique-questions-a-se-poser"
-MAX_COMPARED = 4
 
 
 def current_checklist():
