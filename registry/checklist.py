@@ -213,6 +213,10 @@ def _verdicts(reader: _Reader, data: dict) -> list[Verdict]:
             threshold = reader.number(item, "threshold", where, 0, 1)
         vid, label = reader.ident(item, "id", where), reader.text(item, "label", where)
         rule, falc = reader.text(item, "rule", where), reader.text(item, "falc", where)
+        if rule and threshold is not None and not re.search(
+                rf"\b{round(threshold * 100)}[\s\u00a0\u202f]?%", rule):
+            reader.fail(f"{where}.rule", f"the rule shown to people must state the threshold "
+                        f"({round(threshold * 100)} %)")
         if vid and label and rule and falc:
             verdicts.append(Verdict(vid, label, tuple(when), rule, falc, threshold))
     if verdicts and verdicts[-1].when:

@@ -93,6 +93,15 @@ def test_unknown_see_also_page_is_reported(content_copy):
                         "unknown page 'nulle-part'"]
 
 
+def test_verdict_rule_text_must_state_its_threshold(content_copy):
+    path = content_copy / "checklist" / "scale.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("threshold: 0.5", "threshold: 0.6"),
+                    "utf-8")
+    problems = [str(p) for p in load_content(content_copy).problems]
+    assert any("scale.yaml:verdicts[0].rule: the rule shown to people must state the threshold"
+               in p for p in problems), problems
+
+
 def test_verdict_conditions_must_be_known(content_copy):
     path = content_copy / "checklist" / "scale.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("when: [vigilance-non, score-below]",
