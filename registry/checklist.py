@@ -87,9 +87,6 @@ class Checklist:
         used = {c.domain for c in self.for_category(category)}
         return [d for d in self.domains if d.id in used]
 
-    def domain(self, domain_id: str) -> Domain | None:
-        return next((d for d in self.domains if d.id == domain_id), None)
-
 
 def _read_yaml(path: Path, shown: str) -> tuple[dict | None, list[Problem]]:
     try:

@@ -16,12 +16,6 @@ MATRIX_FILTERS = {"theme": "theme", "parcours": "parcours", "public": "public",
 VIEWS = ("missions", "principes")
 
 
-def allowed_filter_values(catalog: Catalog, name: str) -> set[str]:
-    tax = catalog.taxonomy
-    return {"theme": set(tax.themes), "parcours": set(tax.parcours), "public": set(tax.public),
-            "evidence": set(tax.evidence)}[name]
-
-
 def _values(entry: Entry, name: str) -> set[str]:
     if name == "evidence":
         return {entry.evidence_level} if entry.evidence_level else set()

@@ -22,9 +22,9 @@ UNSAFE_NAME = re.compile(r"[*_\[\]()#<>`;&…]")
 
 def falc_summary(tool_name: str, result: Result) -> str:
     """Markdown text, one sentence per line."""
-    name = UNSAFE_NAME.sub(" ", tool_name).strip() or "sans nom"
+    name = re.sub(r"\s+", " ", UNSAFE_NAME.sub(" ", tool_name)).strip() or "sans nom"
     lines = [
-        f"Ce texte parle de l’outil numérique « {name} ».",
+        f"Ce texte parle de l’outil numérique « {name} ».",
         "Une équipe a répondu à des questions sur cet outil.",
         "Vous lisez ici ses réponses en phrases simples.",
         f"L’équipe a répondu à {result.answered} questions sur {result.total}.",

@@ -109,9 +109,6 @@ class Result(Scored):
                                                                    TO_DO.index(r.status)))))
         return plan
 
-    def by_status(self, status: str) -> list[Row]:
-        return [r for r in self.rows if r.status == status]
-
 
 def classify(checklist: Checklist, criterion: Criterion, answer: Answer | None) -> tuple[str, float, float]:
     """(status, earned, possible) of one criterion."""

@@ -5,9 +5,9 @@ from flask import Blueprint, Response, render_template, request
 from flask_babel import gettext as _
 
 from ..charts import Bar, bar_chart
-from ..coverage import (MATRIX_FILTERS, VIEWS, allowed_filter_values, count_by, filtered,
-                        matrix, place_of)
+from ..coverage import MATRIX_FILTERS, VIEWS, count_by, filtered, matrix, place_of
 from ..extensions import catalog
+from .params import allowed_values
 
 bp = Blueprint("coverage", __name__)
 
@@ -17,7 +17,7 @@ def read_filters() -> tuple[dict[str, list[str]], str | None]:
     filters = {}
     for name in MATRIX_FILTERS:
         values = [v for v in request.args.getlist(name) if v]
-        bad = [v for v in values if v not in allowed_filter_values(catalog, name)]
+        bad = [v for v in values if v not in allowed_values(name)]
         if bad:
             return {}, _("Valeur inconnue pour le filtre « %(name)s » : %(value)s.", name=name,
                          value=bad[0][:80])
