@@ -15,6 +15,7 @@ import threading
 import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from markupsafe import escape
@@ -23,7 +24,9 @@ from whoosh.fields import ID, KEYWORD, TEXT, Schema
 from whoosh.qparser import MultifieldParser, OrGroup
 from whoosh.query import AndNot, Every, Or
 
+from . import docsets
 from .analysis import MAX_QUERY_CHARS, clean_query, folded_analyzer, french_analyzer, rewrite
+from .ranking import Terms, top
 from .snippets import snippet, surface_words
 
 __all__ = ["MAX_QUERY_CHARS", "Document", "SearchService", "build_index", "update_index"]
@@ -35,7 +38,7 @@ FIELD_BOOSTS = {"title": 6.0, "aliases": 4.0, "summary": 2.0, "body": 1.0}
 TYPE_BOOSTS = {"monographie": 1.5, "fiche": 1.5}
 KEEP = 2  # index directories kept: the current one and the previous one
 META_FILE = "registry.json"  # schema version and synonym groups, beside Whoosh's files
-SCHEMA_VERSION = 2  # bump when make_schema() or the analyzers change: forces a rebuild
+SCHEMA_VERSION = 3  # bump when make_schema() or the analyzers change: forces a rebuild
 CACHE_SIZE = 256
 
 
@@ -50,7 +53,7 @@ def make_schema() -> Schema:
         aliases=TEXT(analyzer=fr, field_boost=FIELD_BOOSTS["aliases"]),
         summary=TEXT(analyzer=fr, stored=True, field_boost=FIELD_BOOSTS["summary"]),
         body=TEXT(analyzer=fr, stored=True),
-        words=TEXT(analyzer=folded_analyzer()),
+        words=TEXT(analyzer=folded_analyzer(), phrase=False),  # no positions: never in phrases
         title_sort=ID(stored=True),
         mission=KEYWORD(stored=True, commas=True),
         evidence=ID(stored=True),
@@ -205,11 +208,13 @@ class SearchResults:
 
 
 class _Snapshot:
-    """What one opened index offers: its searcher and per-value document sets."""
+    """What one opened index offers: its searcher, parsers, and document bit sets
+    (see `docsets`) per facet value and per query term."""
 
     def __init__(self, path: Path):
         self.ix = index.open_dir(str(path))
         self.searcher = self.ix.searcher()
+        # Any word matches; documents holding more of them get a coordination bonus.
         self.parser = MultifieldParser(list(SEARCH_FIELDS), self.ix.schema,
                                        group=OrGroup.factory(0.9))
         meta = json.loads((path / META_FILE).read_text())
@@ -217,12 +222,16 @@ class _Snapshot:
             raise FileNotFoundError(f"the index at {path} has an older schema: rebuild it")
         self.synonyms = meta["synonyms"]
         reader = self.searcher.reader()
-        live = set(reader.all_doc_ids())  # postings may still list deleted documents
-        self.sets: dict[str, dict[str, frozenset[int]]] = {
-            name: {term: frozenset(reader.postings(name, term).all_ids()) & live
+        size = reader.doc_count_all()
+        live = docsets.from_ids(reader.all_doc_ids(), size)  # postings may list deleted docs
+        self.terms = Terms(self.searcher, live, SEARCH_FIELDS)
+        self.docs = docsets.DocSets(self.searcher, live, size, self.terms.bits)
+        self.facets: dict[str, dict[str, int]] = {
+            name: {term: docsets.from_ids(reader.postings(name, term).all_ids(), size) & live
                    for term in reader.field_terms(name) if term}
             for name in (*FACETS, "variant")}
-        self.titles = {n: fields.get("title_sort", "") for n, fields in reader.iter_docs()}
+        titles = {n: fields.get("title_sort", "") for n, fields in reader.iter_docs()}
+        self.by_title = sorted(titles, key=titles.__getitem__)  # document numbers
         self.surfaces = surface_words(reader.field_terms("words"))
 
     def close(self) -> None:
@@ -262,18 +271,18 @@ class SearchService:
         reader = snap.searcher.reader()
         wanted, excluded = rewrite(text, snap.synonyms,
                                    lambda word: reader.frequency("words", word) > 0)
-        query = self._safe_parse(snap, wanted) if wanted else Every()
+        query = self._safe_parse(snap.parser, wanted) if wanted else Every()
         if excluded:
-            query = AndNot(query, Or([self._safe_parse(snap, word) for word in excluded]))
+            query = AndNot(query, Or([self._safe_parse(snap.parser, w) for w in excluded]))
         return query
 
     @staticmethod
-    def _safe_parse(snap: _Snapshot, text: str):
+    def _safe_parse(parser, text: str):
         try:
-            return snap.parser.parse(text)
+            return parser.parse(text)
         except Exception:  # Whoosh's parser is lenient; this is a last resort
             words = re.findall(r"\w+", text)
-            return snap.parser.parse(" ".join(words)) if words else Every()
+            return parser.parse(" ".join(words)) if words else Every()
 
     def search(self, text: str, filters: dict[str, list[str]] | None = None, page: int = 1,
                per_page: int = 20, sort: str = "relevance", variant: str = "pro") -> SearchResults:
@@ -297,32 +306,35 @@ class SearchService:
     def _search(self, snap, text, filters, page, per_page, sort, variant) -> SearchResults:
         query = self._parse(snap, text)
         browse = isinstance(query, Every)
-        # One scored pass gives both the ranking and the matched set used by facets.
-        ranked = [] if browse else [n for _, n in snap.searcher.search(query, limit=None).top_n]
-        matched = (set(snap.titles) if browse else set(ranked)) & snap.sets["variant"].get(variant, set())
+        matched = snap.docs.matching(query) & snap.facets["variant"].get(variant, 0)
 
-        def allowed(docs: set[int], skip: str | None = None) -> set[int]:
+        def allowed(docs: int, skip: str | None = None) -> int:
             for name, values in filters.items():
                 if name != skip:
-                    docs = docs & frozenset().union(*(snap.sets[name].get(v, ()) for v in values))
+                    union = 0
+                    for value in values:
+                        union |= snap.facets[name].get(value, 0)
+                    docs &= union
             return docs
 
         selected = allowed(matched)
         facets = {}
         for name in FACETS:
             pool = allowed(matched, skip=name) if name in filters else selected
-            counts = {v: len(pool & docs) for v, docs in snap.sets[name].items()}
-            facets[name] = dict(sorted(((v, c) for v, c in counts.items() if c),
+            counts = ((v, (pool & docs).bit_count()) for v, docs in snap.facets[name].items())
+            facets[name] = dict(sorted(((v, c) for v, c in counts if c),
                                        key=lambda vc: (-vc[1], vc[0])))
-        start = (page - 1) * per_page
+        start, end = (page - 1) * per_page, page * per_page
         if sort == "title" or browse:
-            ordered = sorted(selected, key=lambda n: snap.titles.get(n, ""))[start:start + per_page]
+            chosen = set(docsets.to_ids(selected))
+            ordered = list(islice((n for n in snap.by_title if n in chosen), start, end))
         else:
-            ordered = [n for n in ranked if n in selected][start:start + per_page]
+            ordered = top(snap.terms, query, selected, snap.docs.matching(query), end)
+            ordered = ordered[start:end]
         terms = set() if browse else {t for _, t in query.iter_all_terms()}
         hits = [_hit(snap.searcher.stored_fields(n), terms, snap.surfaces) for n in ordered]
         suggestion = self._suggest(snap, text) if text else None
-        return SearchResults(text, len(selected), page, per_page, hits, facets, suggestion)
+        return SearchResults(text, selected.bit_count(), page, per_page, hits, facets, suggestion)
 
     def _suggest(self, snap: _Snapshot, text: str) -> str | None:
         """Replace words unknown to the corpus by the nearest known word (most frequent

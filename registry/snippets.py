@@ -2,8 +2,8 @@
 
 Whoosh's highlighter runs the whole analyzer over each result's text. Here the
 index's own vocabulary maps each index term (a stem) to the words that produce it,
-once per opened index; a snippet is then one regular-expression pass over an
-accent-folded copy of the text.
+once per opened index; a snippet is then one regular-expression pass over the
+lowercased text, whose pattern accepts the accented forms of each letter.
 """
 from __future__ import annotations
 
@@ -14,11 +14,14 @@ from functools import lru_cache
 from markupsafe import escape
 
 from .analysis import french_analyzer
-from .text import fold_in_place
+from .text import FOLD_TABLE, fold_in_place
 
 _ANALYZER = french_analyzer()
 WINDOW = 220  # characters per passage
 PASSAGES = 2
+# Like Lucene's maxAnalyzedChars: matches are looked for in this many characters,
+# further only when there are none (a long body costs no more than a short one).
+SCAN_CHARS = 10_000
 
 
 @lru_cache(maxsize=100_000)
@@ -36,9 +39,26 @@ def surface_words(vocabulary) -> dict[str, frozenset[str]]:
     return {term: frozenset(words) for term, words in surfaces.items()}
 
 
+def _variants() -> dict[str, str]:
+    """Folded letter → a regex class of the lowercase Latin-1 letters that fold to it
+    (« e » → « [eèéêë] »). Wider classes (all of Latin Extended) make compiling a
+    query's pattern cost more than the search itself."""
+    groups: dict[str, set[str]] = defaultdict(set)
+    for code, base in FOLD_TABLE.items():
+        if 0xDF <= code <= 0xFF:
+            groups[base].update((base, chr(code)))
+    return {base: "[" + "".join(sorted(chars)) + "]" for base, chars in groups.items()
+            if len(chars) > 1}
+
+
+_VARIANTS = _variants()
+
+
 @lru_cache(maxsize=512)
 def _pattern(words: frozenset[str]) -> re.Pattern:
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """Matches the folded `words` in a lowercased text, with or without accents."""
+    alternatives = "|".join("".join(_VARIANTS.get(c) or re.escape(c) for c in w)
+                            for w in sorted(words, key=len, reverse=True))
     return re.compile(r"(?<!\w)(?:" + alternatives + r")(?!\w)")
 
 
@@ -47,7 +67,14 @@ def snippet(text: str, terms: set[str], surfaces: dict[str, frozenset[str]]) -> 
     words = frozenset().union(*(surfaces.get(t, ()) for t in terms)) if terms else frozenset()
     if not text or not words:
         return ""
-    matches = list(_pattern(words).finditer(fold_in_place(text)))
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a rare character changed length: fold it all
+        lowered = fold_in_place(text)
+    matches = []
+    for m in _pattern(words).finditer(lowered):
+        if m.start() > SCAN_CHARS and matches:
+            break  # passages come from the text's opening when it has matches there
+        matches.append(m)
     if not matches:
         return ""
     parts = []
