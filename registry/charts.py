@@ -46,3 +46,40 @@ def bar_chart(chart_id: str, title: str, description: str, bars: list[Bar],
                      f'{escape(bar.text)}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+# Fill classes of the map, by number of practices: none, one, two, three or more.
+MAP_STEPS = ((0, "map-0"), (1, "map-1"), (2, "map-2"), (3, "map-3"))
+
+
+def map_step(count: int) -> str:
+    return [cls for floor, cls in MAP_STEPS if count >= floor][-1]
+
+
+def region_map(chart_id: str, title: str, description: str, rmap, counts: dict[str, int],
+               tooltip) -> Markup:
+    """The regions of `rmap` shaded by `counts` (region code → practices), the count
+    written on each region that has some, as an inline <svg> with <title> and <desc>.
+    `tooltip(region, count)` gives each region's own <title>."""
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="region-map" viewBox="{rmap.view_box}" '
+        f'role="img" aria-labelledby="{chart_id}-title {chart_id}-desc">',
+        f'<title id="{chart_id}-title">{escape(title)}</title>',
+        f'<desc id="{chart_id}-desc">{escape(description)}</desc>',
+    ]
+    for region in rmap.regions.values():
+        if region.box:
+            x, y, w, h = region.box
+            parts.append(f'<rect class="map-inset" x="{x}" y="{y}" width="{w}" height="{h}"/>')
+    for region in rmap.regions.values():
+        count = counts.get(region.code, 0)
+        parts.append(f'<path class="map-region {map_step(count)}" d="{region.path}">'
+                     f'<title>{escape(tooltip(region, count))}</title></path>')
+    for region in rmap.regions.values():
+        count = counts.get(region.code, 0)
+        if count:
+            x, y = region.label
+            parts.append(f'<text class="map-count" x="{x}" y="{y}" text-anchor="middle" '
+                         f'dominant-baseline="central">{count}</text>')
+    parts.append("</svg>")
+    return Markup("".join(parts))

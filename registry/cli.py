@@ -11,6 +11,8 @@ from flask.cli import AppGroup
 
 from .config import PROJECT_ROOT
 from .extensions import catalog
+from .problems import Problem
+from .regions import RegionMapError, check_places, load_region_map
 
 content_cli = AppGroup("content", help="Check the content files.")
 index_cli = AppGroup("index", help="Build the search index.")
@@ -25,13 +27,24 @@ POT = PROJECT_ROOT / "messages.pot"
 def content_check() -> None:
     """Validate every content file; print `path:field: reason` per problem, exit 1 on any."""
     content = catalog.load()
-    for problem in content.problems:
+    problems = content.problems + _place_problems(content.entries.values())
+    for problem in problems:
         click.echo(str(problem))
     count = len(content.entries)
-    if content.problems:
-        click.echo(f"{len(content.problems)} problem(s) in content ({count} valid files).", err=True)
+    if problems:
+        click.echo(f"{len(problems)} problem(s) in content ({count} valid files).", err=True)
         sys.exit(1)
     click.echo(f"content OK: {count} documents.")
+
+
+def _place_problems(entries) -> list[Problem]:
+    """Places the map of regions does not know (or a map that cannot be read)."""
+    path = current_app.config["REGISTRY_REGION_MAP"]
+    try:
+        rmap = load_region_map(path)
+    except RegionMapError as exc:
+        return [Problem(str(path), "file", str(exc))]
+    return check_places(entries, rmap)
 
 
 def _load_valid_content(refusal: str) -> None:

@@ -35,6 +35,8 @@ def defaults(instance_path: str, need_secret: bool = True) -> dict:
         "REGISTRY_CONTENT_DIR": os.environ.get("REGISTRY_CONTENT_DIR",
                                                str(PROJECT_ROOT / "content")),
         "REGISTRY_INDEX_DIR": os.environ.get("REGISTRY_INDEX_DIR", str(instance / "index")),
+        # Outline of the French regions (Natural Earth, public domain: static/maps/LICENCE.md).
+        "REGISTRY_REGION_MAP": str(PROJECT_ROOT / "static" / "maps" / "france-regions.json"),
         "REGISTRY_BUILD_INDEX_ON_START": True,
         "BABEL_DEFAULT_LOCALE": "fr",
         "BABEL_TRANSLATION_DIRECTORIES": str(PROJECT_ROOT / "registry" / "translations"),

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from .catalog import Catalog
 from .content import Entry
+from .text import fold
 
 # Filters of the matrix: query parameter → front-matter field (a list or a single value).
 MATRIX_FILTERS = {"theme": "theme", "parcours": "parcours", "public": "public",
@@ -68,3 +69,25 @@ def count_by(practices: list[Entry], key) -> Counter:
 def place_of(entry: Entry) -> tuple[str | None, str | None]:
     place = entry.meta.get("place") or {}
     return place.get("region"), place.get("department")
+
+
+def region_counts(practices: list[Entry], rmap) -> Counter:
+    """Practices per region code of the map (placed by region, else by department)."""
+    return Counter(p.region.code for p in (rmap.place(e.meta.get("place")) for e in practices)
+                   if p.region)
+
+
+def territories(practices: list[Entry], rmap) -> list[tuple[str, str | None, dict]]:
+    """Practices grouped for the territorial view: (kind, region name, {department:
+    [(entry, placed)]}), kind being "region", "unknown" (a name the map lacks) or "none";
+    regions in alphabetical order, then the unknown, then the undocumented."""
+    groups: dict[tuple[str, str | None], dict[str, list]] = {}
+    for entry in practices:
+        placed = rmap.place(entry.meta.get("place"))
+        kind = "region" if placed.region else placed.how
+        name = placed.region.name if placed.region else None
+        department = place_of(entry)[1] or ""
+        groups.setdefault((kind, name), {}).setdefault(department, []).append((entry, placed))
+    order = {"region": 0, "unknown": 1, "none": 2}
+    return [(kind, name, depts) for (kind, name), depts
+            in sorted(groups.items(), key=lambda g: (order[g[0][0]], fold(g[0][1] or "")))]

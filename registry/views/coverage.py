@@ -1,15 +1,23 @@
 """Coverage views: the practices × missions matrix with charts, and the territorial view."""
 from __future__ import annotations
 
-from flask import Blueprint, Response, render_template, request
-from flask_babel import gettext as _
+import logging
 
-from ..charts import Bar, bar_chart
-from ..coverage import MATRIX_FILTERS, VIEWS, count_by, filtered, matrix, place_of
+from flask import Blueprint, Response, current_app, render_template, request
+from flask_babel import gettext as _
+from flask_babel import ngettext
+
+from ..charts import MAP_STEPS, Bar, bar_chart
+from ..charts import region_map as region_map_svg
+from ..coverage import MATRIX_FILTERS, VIEWS, count_by, filtered, matrix, place_of, region_counts
+from ..coverage import territories as territory_groups
+from ..regions import RegionMap, RegionMapError, load_region_map
+from ..text import fold
 from ..extensions import catalog
 from .params import allowed_values
 
 bp = Blueprint("coverage", __name__)
+log = logging.getLogger(__name__)
 
 
 def read_filters() -> tuple[dict[str, list[str]], str | None]:
@@ -34,12 +42,21 @@ def counts_chart(chart_id: str, title: str, description: str,
     return bar_chart(chart_id, title, description, bars), items
 
 
+def _region_name(entry, rmap) -> str | None:
+    """The region a practice is placed in (by the map when it loads), as a name."""
+    if rmap is None:
+        return place_of(entry)[0]
+    placed = rmap.place(entry.meta.get("place"))
+    return placed.region.name if placed.region else placed.unknown
+
+
 def charts(practices) -> list[dict]:
     tax = catalog.taxonomy
     by_mission = count_by(practices, lambda e: e.meta.get("missions") or [])
     by_evidence = count_by(practices, lambda e: [e.evidence_level])
     by_theme = count_by(practices, lambda e: [e.meta.get("theme")])
-    by_region = count_by(practices, lambda e: [place_of(e)[0] or ""])
+    rmap = region_map()
+    by_region = count_by(practices, lambda e: [_region_name(e, rmap) or ""])
     specs = [
         ("par-mission", _("Pratiques par mission"),
          [(f"{m.id}. {m.short}", by_mission[m.id]) for m in tax.missions.values()]),
@@ -77,14 +94,41 @@ def missions_matrix():
                            charts=charts(practices), total=len(catalog.practices()))
 
 
+def region_map() -> RegionMap | None:
+    """The map of regions, read once per process; None (and logged) when it is broken."""
+    if "region_map" not in current_app.extensions:
+        try:
+            current_app.extensions["region_map"] = load_region_map(
+                current_app.config["REGISTRY_REGION_MAP"])
+        except RegionMapError as exc:
+            log.error("region map: %s", exc)
+            current_app.extensions["region_map"] = None
+    return current_app.extensions["region_map"]
+
+
 @bp.route("/territoires")
 def territories():
-    """Practices grouped by region and department, as the sources give them."""
-    groups: dict[str, dict[str, list]] = {}
-    for entry in catalog.practices():
-        if entry.type != "monographie":
-            continue
-        region, department = place_of(entry)
-        groups.setdefault(region or "", {}).setdefault(department or "", []).append(entry)
-    ordered = sorted(groups.items(), key=lambda item: (item[0] == "", item[0]))
-    return render_template("coverage/territories.html", groups=ordered)
+    """Monographs grouped by region and department, and the map of regions."""
+    rmap = region_map()
+    monographs = [e for e in catalog.practices() if e.type == "monographie"]
+    if rmap is None:
+        return render_template("coverage/territories.html", rmap=None, groups=[],
+                               monographs=monographs, map_svg=None, rows=[])
+    counts = region_counts(monographs, rmap)
+    title = _("Monographies par région")
+    placed = sum(counts.values())
+    svg = region_map_svg(
+        "carte-regions", title,
+        _("Carte des %(n)s régions françaises, les régions d’outre-mer en encart. Une région est "
+          "d’autant plus foncée qu’elle compte de monographies ; le nombre est écrit sur la "
+          "région. %(placed)s monographies sur %(total)s sont placées ; le tableau qui suit "
+          "donne les mêmes valeurs.", n=len(rmap.regions), placed=placed, total=len(monographs)),
+        rmap, counts, lambda region, n: ngettext("%(region)s : %(num)s monographie",
+                                                 "%(region)s : %(num)s monographies", n,
+                                                 region=region.name) if n else
+        _("%(region)s : aucune monographie", region=region.name))
+    rows = sorted(((r.name, counts.get(code, 0)) for code, r in rmap.regions.items()),
+                  key=lambda row: (-row[1], fold(row[0])))
+    return render_template("coverage/territories.html", rmap=rmap, monographs=monographs,
+                           groups=territory_groups(monographs, rmap), map_svg=svg, rows=rows,
+                           placed=placed, steps=MAP_STEPS)

@@ -52,7 +52,12 @@ def test_matrix_and_territories_are_accessible(page: Page, live_server):
     assert_accessible(page)
     page.goto(live_server + "/territoires")
     expect(page.locator("h1")).to_have_text("Les pratiques par territoire")
+    expect(page.locator("svg.region-map path.map-region")).to_have_count(18)
+    assert page.locator("svg.region-map").bounding_box()["width"] > 300
     assert_accessible(page)
+    page.set_viewport_size({"width": 360, "height": 800})  # a phone: the map shrinks
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(live_server + "/donnees")
     assert_accessible(page)
     page.goto(live_server + "/api/v1/")
