@@ -31,7 +31,7 @@ class Unsupported(Exception):
 class Terms:
     """Bit sets and BM25F score tables of one opened index's terms (bounded cache)."""
 
-    def __init__(self, searcher, live: int, fields, cache_size: int = 4096):
+    def __init__(self, searcher, live: int, fields, cache_postings: int = 400_000):
         self.searcher = searcher
         self.reader = searcher.reader()
         self.size = self.reader.doc_count_all()
@@ -40,8 +40,11 @@ class Terms:
         self.scorable = type(searcher.weighting) is BM25F
         dfl = self.reader.doc_field_length
         self.lengths = {f: [dfl(n, f, 1) for n in range(self.size)] for f in fields}
+        self._norms: dict[str, list[float]] = {}
         self._cache: OrderedDict = OrderedDict()
-        self._cache_size = cache_size
+        # Bounded by postings held (about 100 bytes each), not by terms: a common term
+        # of a large index holds thousands.
+        self._budget, self._held = cache_postings, 0
 
     def _entry(self, field: str, text) -> tuple[int, dict[int, float] | None]:
         key = (field, text)
@@ -57,19 +60,30 @@ class Terms:
             ids, weights = postings(self.reader, field, btext)
             entry = (from_ids(ids, self.size) & self.live, self._table(field, btext, ids, weights))
         self._cache[key] = entry
-        if len(self._cache) > self._cache_size:
-            self._cache.popitem(last=False)
+        self._held += self._cost(entry)
+        while self._held > self._budget and len(self._cache) > 1:
+            self._held -= self._cost(self._cache.popitem(last=False)[1])
         return entry
+
+    def _cost(self, entry) -> int:
+        """Postings-equivalents an entry holds: its table, and its bit set (size / 8 bytes)."""
+        return len(entry[1] or ()) + 1 + self.size // 800
 
     def _table(self, field, btext, ids, weights) -> dict[int, float] | None:
         lengths = self.lengths.get(field)
         if not self.scorable or lengths is None:
             return None
         scorer = self.searcher.weighting.scorer(self.searcher, field, btext)
-        idf, avgfl, b, k1 = scorer.idf, scorer.avgfl, scorer.B, scorer.K1
-        # whoosh.scoring.bm25(idf, tf, fl, avgfl, B, K1), inlined
-        return {doc: idf * (w * (k1 + 1)) / (w + k1 * ((1 - b) + b * lengths[doc] / avgfl))
-                for doc, w in zip(ids, weights)}
+        idf, k1 = scorer.idf, scorer.K1
+        # whoosh.scoring.bm25(idf, tf, fl, avgfl, B, K1), with its length part per document
+        # computed once per field.
+        norms = self._norms.get(field)
+        if norms is None:
+            b, avgfl = scorer.B, scorer.avgfl
+            norms = self._norms[field] = [k1 * ((1 - b) + b * (fl or 0) / avgfl)
+                                          for fl in lengths]  # None: the field is empty
+        top = idf * (k1 + 1)
+        return {doc: top * w / (w + norms[doc]) for doc, w in zip(ids, weights)}
 
     def bits(self, field: str, text) -> int:
         """The live documents holding `text` in `field`."""

@@ -20,7 +20,7 @@ _ANALYZER = french_analyzer()
 WINDOW = 220  # characters per passage
 PASSAGES = 2
 # Like Lucene's maxAnalyzedChars: matches are looked for in this many characters,
-# further only when there are none (a long body costs no more than a short one).
+# further only when there are none there (a long body costs no more than a short one).
 SCAN_CHARS = 10_000
 
 
@@ -62,19 +62,25 @@ def _pattern(words: frozenset[str]) -> re.Pattern:
     return re.compile(r"(?<!\w)(?:" + alternatives + r")(?!\w)")
 
 
+def _lowered(text: str) -> str:
+    """`text` in lower case, each character at its place."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a rare character changed length: fold it all
+        lowered = fold_in_place(text)
+    return lowered
+
+
 def snippet(text: str, terms: set[str], surfaces: dict[str, frozenset[str]]) -> str:
     """Up to 2 passages of `text` around the query terms, escaped, matches in <mark>."""
     words = frozenset().union(*(surfaces.get(t, ()) for t in terms)) if terms else frozenset()
     if not text or not words:
         return ""
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a rare character changed length: fold it all
-        lowered = fold_in_place(text)
-    matches = []
-    for m in _pattern(words).finditer(lowered):
-        if m.start() > SCAN_CHARS and matches:
-            break  # passages come from the text's opening when it has matches there
-        matches.append(m)
+    pattern = _pattern(words)
+    # Passages come from the text's opening when it has matches there; the rest of a
+    # long text is read only when it has none.
+    matches = list(pattern.finditer(_lowered(text[:SCAN_CHARS])))
+    if not matches and len(text) > SCAN_CHARS:
+        matches = list(pattern.finditer(_lowered(text)))
     if not matches:
         return ""
     parts = []

@@ -140,3 +140,16 @@ def test_results_are_exactly_the_matching_documents(tmp_path, text):
         query = service._parse(snap, text)
         expected = {snap.searcher.stored_fields(n)["slug"] for n in query.docs(snap.searcher)}
     assert {h.slug for h in found.hits} == expected and found.total == len(expected)
+
+
+def test_the_term_cache_stays_within_its_budget_and_scores_stay_right(opened):
+    searcher, parser = opened
+    reader = searcher.reader()
+    live = docsets.from_ids(reader.all_doc_ids(), reader.doc_count_all())
+    small = Terms(searcher, live, SEARCH_FIELDS, cache_postings=300)
+    roomy = Terms(searcher, live, SEARCH_FIELDS)
+    for text in ["logement", "soins psychiatrie", "équipe hôpital sortie", "logement"]:
+        query = parser.parse(text)
+        assert small.scores(query) == roomy.scores(query)
+        assert small._held <= 300 or len(small._cache) == 1
+    assert len(small._cache) < len(roomy._cache)

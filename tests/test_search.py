@@ -256,3 +256,14 @@ def test_snippet_windows_cut_at_words_and_escape():
     assert "&lt;" in html and "&amp;" in html and "<logement>" not in html
     assert not html.startswith("ot ") and snippet(text, {"absent"}, surfaces) == ""
     assert '<mark class="hl">hôpital</mark>' in snippet(text, {"hopital"}, surfaces)
+
+
+def test_snippets_of_long_texts_read_the_opening_first():
+    from registry.snippets import SCAN_CHARS, snippet, surface_words
+
+    surfaces = surface_words(["logement", "hopital", "mot"])
+    late = "mot " * (SCAN_CHARS // 4 + 10) + "Un logement enfin."
+    assert '<mark class="hl">logement</mark>' in snippet(late, {"log"}, surfaces)
+    both = "L’hôpital au début. " + "mot " * (SCAN_CHARS // 4 + 10) + "Et l’hôpital à la fin."
+    html = snippet(both, {"hopital"}, surfaces)
+    assert html.count("<mark") == 1 and "début" in html and "fin." not in html
