@@ -71,7 +71,9 @@ def test_matching_sets_equal_whoosh(opened, text):
 
 
 @pytest.mark.parametrize("text", ["logement", "soins psychiatrie", "équipe hôpital sortie",
-                                  "rétablissement -crise", "médecin OR infirmier"])
+                                  "rétablissement -crise", "médecin OR infirmier",
+                                  "logement AND famille", "logement^2 famille",
+                                  "(soins OR crise)^3 domicile"])
 def test_scores_equal_whoosh_matchers(opened, text):
     searcher, parser = opened
     reader = searcher.reader()
