@@ -56,8 +56,8 @@ def map_step(count: int) -> str:
     return [cls for floor, cls in MAP_STEPS if count >= floor][-1]
 
 
-def region_map(chart_id: str, title: str, description: str, rmap, counts: dict[str, int],
-               tooltip) -> Markup:
+def region_choropleth(chart_id: str, title: str, description: str, rmap,
+                      counts: dict[str, int], tooltip) -> Markup:
     """The regions of `rmap` shaded by `counts` (region code → practices), the count
     written on each region that has some, as an inline <svg> with <title> and <desc>.
     `tooltip(region, count)` gives each region's own <title>."""

@@ -7,13 +7,12 @@ from flask import Blueprint, Response, current_app, render_template, request
 from flask_babel import gettext as _
 from flask_babel import ngettext
 
-from ..charts import MAP_STEPS, Bar, bar_chart
-from ..charts import region_map as region_map_svg
+from ..charts import MAP_STEPS, Bar, bar_chart, region_choropleth
 from ..coverage import MATRIX_FILTERS, VIEWS, count_by, filtered, matrix, place_of, region_counts
 from ..coverage import territories as territory_groups
+from ..extensions import catalog
 from ..regions import RegionMap, RegionMapError, load_region_map
 from ..text import fold
-from ..extensions import catalog
 from .params import allowed_values
 
 bp = Blueprint("coverage", __name__)
@@ -55,7 +54,7 @@ def charts(practices) -> list[dict]:
     by_mission = count_by(practices, lambda e: e.meta.get("missions") or [])
     by_evidence = count_by(practices, lambda e: [e.evidence_level])
     by_theme = count_by(practices, lambda e: [e.meta.get("theme")])
-    rmap = region_map()
+    rmap = loaded_region_map()
     by_region = count_by(practices, lambda e: [_region_name(e, rmap) or ""])
     specs = [
         ("par-mission", _("Pratiques par mission"),
@@ -94,7 +93,7 @@ def missions_matrix():
                            charts=charts(practices), total=len(catalog.practices()))
 
 
-def region_map() -> RegionMap | None:
+def loaded_region_map() -> RegionMap | None:
     """The map of regions, read once per process; None (and logged) when it is broken."""
     if "region_map" not in current_app.extensions:
         try:
@@ -109,24 +108,30 @@ def region_map() -> RegionMap | None:
 @bp.route("/territoires")
 def territories():
     """Monographs grouped by region and department, and the map of regions."""
-    rmap = region_map()
+    rmap = loaded_region_map()
     monographs = [e for e in catalog.practices() if e.type == "monographie"]
     if rmap is None:
         return render_template("coverage/territories.html", rmap=None, groups=[],
                                monographs=monographs, map_svg=None, rows=[])
     counts = region_counts(monographs, rmap)
-    title = _("Monographies par région")
     placed = sum(counts.values())
-    svg = region_map_svg(
-        "carte-regions", title,
-        _("Carte des %(n)s régions françaises, les régions d’outre-mer en encart. Une région est "
-          "d’autant plus foncée qu’elle compte de monographies ; le nombre est écrit sur la "
-          "région. %(placed)s monographies sur %(total)s sont placées ; le tableau qui suit "
-          "donne les mêmes valeurs.", n=len(rmap.regions), placed=placed, total=len(monographs)),
-        rmap, counts, lambda region, n: ngettext("%(region)s : %(num)s monographie",
-                                                 "%(region)s : %(num)s monographies", n,
-                                                 region=region.name) if n else
-        _("%(region)s : aucune monographie", region=region.name))
+
+    def tooltip(region, n: int) -> str:
+        if not n:
+            return _("%(region)s : aucune monographie", region=region.name)
+        return ngettext("%(region)s : %(num)s monographie", "%(region)s : %(num)s monographies",
+                        n, region=region.name)
+
+    description = " ".join([
+        _("Carte des %(n)s régions françaises, les régions d’outre-mer en encart. Une région "
+          "est d’autant plus foncée qu’elle compte de monographies ; le nombre est écrit sur "
+          "la région.", n=len(rmap.regions)),
+        ngettext("%(num)s monographie sur %(total)s est placée sur la carte.",
+                 "%(num)s monographies sur %(total)s sont placées sur la carte.", placed,
+                 total=len(monographs)),
+        _("Le tableau qui suit donne les mêmes valeurs.")])
+    svg = region_choropleth("carte-regions", _("Monographies par région"), description, rmap,
+                            counts, tooltip)
     rows = sorted(((r.name, counts.get(code, 0)) for code, r in rmap.regions.items()),
                   key=lambda row: (-row[1], fold(row[0])))
     return render_template("coverage/territories.html", rmap=rmap, monographs=monographs,
