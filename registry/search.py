@@ -20,6 +20,7 @@ from pathlib import Path
 
 from markupsafe import escape
 from whoosh import index
+from whoosh.codec.whoosh3 import W3Codec
 from whoosh.fields import ID, KEYWORD, TEXT, Schema
 from whoosh.qparser import MultifieldParser, OrGroup
 from whoosh.query import AndNot, Every, Or
@@ -100,6 +101,12 @@ class Document:
         }
 
 
+def _codec() -> W3Codec:
+    """Whoosh's codec with uncompressed posting blocks: zlib cost a fifth of the shipped
+    corpus' build and of reading a term's postings; the index grows by about a third."""
+    return W3Codec(compression=0)
+
+
 def build_index(documents: list[Document], index_dir: Path,
                 synonyms: list[list[str]] | None = None) -> Path:
     """Write a new index next to `index_dir`, then point `index_dir` at it atomically."""
@@ -112,7 +119,7 @@ def build_index(documents: list[Document], index_dir: Path,
         ix = index.create_in(str(target), make_schema())
         # One writer, one commit into an empty index: the result is already a single,
         # optimized segment, so no separate optimize() pass (it would rewrite everything).
-        with ix.writer(limitmb=128) as writer:
+        with ix.writer(limitmb=128, codec=_codec()) as writer:
             for doc in documents:
                 writer.add_document(**doc.fields())
         ix.close()
@@ -146,7 +153,7 @@ def update_index(documents: list[Document], index_dir: Path,
     changed = [d for k, d in wanted.items() if indexed.get(k) != d.digest]
     removed = [k for k in indexed if k not in keys]
     if changed or removed:
-        with ix.writer() as writer:
+        with ix.writer(codec=_codec()) as writer:
             for doc in changed:
                 writer.update_document(**doc.fields())
             for key in removed:
