@@ -7,10 +7,7 @@ walking Whoosh's matchers in Python costs milliseconds per query.
 """
 from __future__ import annotations
 
-from array import array
-
 from whoosh import query as q
-from whoosh.matching import ListMatcher
 
 
 def from_ids(ids, size: int) -> int:
@@ -98,26 +95,3 @@ class DocSets:
         # Phrases, prefixes, ranges…: ask Whoosh.
         return from_ids(query.docs(self.searcher), self.size) & self.live
 
-
-class DocList(q.Query):
-    """A query matching exactly the given document numbers, each with the same score.
-
-    `And([query, DocList(ids)])` ranks `query`'s documents within `ids`: the
-    intersection skips straight to those documents, where a filtering collector would
-    walk every match of `query`. Its constant score shifts every result equally.
-    """
-
-    def __init__(self, ids: list[int]):
-        self.ids = array("I", ids)  # increasing
-
-    def __eq__(self, other):
-        return isinstance(other, DocList) and self.ids == other.ids
-
-    def __hash__(self):
-        return hash(self.ids.tobytes())
-
-    def estimate_size(self, ixreader):
-        return len(self.ids)
-
-    def matcher(self, searcher, context=None):
-        return ListMatcher(self.ids, all_weights=1.0)

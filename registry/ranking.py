@@ -19,9 +19,7 @@ from collections import OrderedDict
 from whoosh import query as q
 from whoosh.scoring import BM25F
 
-from .docsets import DocList, from_ids, postings, to_ids
-
-DIRECT_SCORING = 2000  # below this many documents, Whoosh's matcher visits each one
+from .docsets import from_ids, postings, to_ids
 
 
 class Unsupported(Exception):
@@ -109,12 +107,12 @@ def top(terms: Terms, query: q.Query, selected: int, matched: int, limit: int) -
 
 
 def _matcher_top(searcher, query, ids: list[int], limit: int) -> list[int]:
-    if len(ids) > DIRECT_SCORING:  # many: Whoosh's top-k skips what cannot rank
-        query = q.And([query, DocList(ids)])
-        return [n for _, n in searcher.search(query, limit=limit).top_n]
+    """Whoosh's matcher scores each document of `ids` (increasing). Its top-k collector
+    would skip blocks, but it recounts the coordination terms as sub-matchers run out,
+    so its scores, and order, depend on where a document lies in the index."""
     matcher = query.matcher(searcher, searcher.context())
     scored = []
-    for n in ids:  # few: visit just these documents
+    for n in ids:
         if matcher.is_active() and matcher.id() < n:
             matcher.skip_to(n)
         if not matcher.is_active():

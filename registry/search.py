@@ -313,7 +313,8 @@ class SearchService:
     def _search(self, snap, text, filters, page, per_page, sort, variant) -> SearchResults:
         query = self._parse(snap, text)
         browse = isinstance(query, Every)
-        matched = snap.docs.matching(query) & snap.facets["variant"].get(variant, 0)
+        found = snap.docs.matching(query)  # every live document the query matches
+        matched = found & snap.facets["variant"].get(variant, 0)
 
         def allowed(docs: int, skip: str | None = None) -> int:
             for name, values in filters.items():
@@ -336,7 +337,7 @@ class SearchService:
             chosen = set(docsets.to_ids(selected))
             ordered = list(islice((n for n in snap.by_title if n in chosen), start, end))
         else:
-            ordered = top(snap.terms, query, selected, snap.docs.matching(query), end)
+            ordered = top(snap.terms, query, selected, found, end)
             ordered = ordered[start:end]
         terms = set() if browse else {t for _, t in query.iter_all_terms()}
         hits = [_hit(snap.searcher.stored_fields(n), terms, snap.surfaces) for n in ordered]

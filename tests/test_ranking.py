@@ -155,3 +155,16 @@ def test_the_term_cache_stays_within_its_budget_and_scores_stay_right(opened):
         assert small.scores(query) == roomy.scores(query)
         assert small._held <= 300 or len(small._cache) == 1
     assert len(small._cache) < len(roomy._cache)
+
+
+
+@pytest.mark.parametrize("text", ['"pair aidance" domicile', "jeun* logement"])
+def test_phrases_and_prefixes_rank_by_whoosh_matcher_scores(opened, text):
+    from registry import ranking
+
+    searcher, parser = opened
+    query = parser.parse(text)
+    ids = sorted(query.docs(searcher))
+    assert len(ids) > 10
+    expected = sorted(whoosh_scores(searcher, query).items(), key=lambda item: (-item[1], item[0]))
+    assert ranking._matcher_top(searcher, query, ids, 10) == [n for n, _ in expected[:10]]
