@@ -31,10 +31,10 @@ sys.path.insert(0, str(ROOT))
 from whoosh import index as whoosh_index  # noqa: E402
 from whoosh.qparser import QueryParser  # noqa: E402
 
-from registry.content import load_content  # noqa: E402
-from registry.render import plain_text  # noqa: E402
-from registry.search import Document, SearchService, build_index  # noqa: E402
-from registry.text import fold  # noqa: E402
+from registry.content.loader import load_content  # noqa: E402
+from registry.content.render import plain_text  # noqa: E402
+from registry.search.service import Document, SearchService, build_index  # noqa: E402
+from registry.content.text import fold  # noqa: E402
 
 WORD = re.compile(r"[^\W\d_]{3,}")
 
@@ -166,7 +166,7 @@ def shipped_build_seconds() -> float:
     """Full build of the shipped corpus through the registry's own code path."""
     from registry import create_app
     from registry.extensions import catalog
-    from registry.indexing import rebuild
+    from registry.search.indexing import rebuild
 
     with tempfile.TemporaryDirectory() as tmp:
         app = create_app({"TESTING": True, "SECRET_KEY": "bench", "INSTANCE_PATH": tmp,

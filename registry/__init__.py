@@ -27,7 +27,8 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 
 def register_extensions(app: Flask) -> None:
-    from . import i18n, models, security  # noqa: F401 (models: tables for migrations)
+    from . import models  # noqa: F401 (tables for migrations)
+    from .web import i18n, security
     from .extensions import babel, catalog, csrf, db, migrate, search
 
     db.init_app(app)
@@ -41,8 +42,10 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from .views import (api, checklist, compare, coverage, errors, evaluations, falc, opendata,
-                        pages, search)
+    from .web import errors
+    from .web.api import documents as api
+    from .web.views import (checklist, compare, coverage, evaluations, falc, opendata, pages,
+                            search)
 
     app.register_blueprint(checklist.bp)
     app.register_blueprint(compare.bp)
@@ -82,7 +85,7 @@ def build_index_if_missing(app: Flask) -> None:
         if state["checked"]:
             return
         from .extensions import catalog
-        from .indexing import rebuild, record_build
+        from .search.indexing import rebuild, record_build
 
         summary = rebuild(catalog, Path(app.config["REGISTRY_INDEX_DIR"]), only_if_missing=True)
         if summary:

@@ -11,8 +11,8 @@ from flask.cli import AppGroup
 
 from .config import PROJECT_ROOT
 from .extensions import catalog
-from .problems import Problem
-from .regions import RegionMapError, check_places, load_region_map
+from .content.problems import Problem
+from .insights.regions import RegionMapError, check_places, load_region_map
 
 content_cli = AppGroup("content", help="Check the content files.")
 index_cli = AppGroup("index", help="Build the search index.")
@@ -60,7 +60,7 @@ def _load_valid_content(refusal: str) -> None:
 @index_cli.command("build")
 def index_build() -> None:
     """Build the whole search index into a new directory, then swap it in."""
-    from .indexing import rebuild, record_build
+    from .search.indexing import rebuild, record_build
 
     _load_valid_content("index not built")
     summary = rebuild(catalog, Path(current_app.config["REGISTRY_INDEX_DIR"]))
@@ -74,7 +74,7 @@ def index_build() -> None:
 @click.option("--quiet", is_flag=True, help="Only the problems, not each page's figures.")
 def falc_check(paths: tuple[str, ...], quiet: bool) -> None:
     """Lint every *.falc.md (or those under PATHS): `path:line: rule: message`, exit 1 on errors."""
-    from .falc import lint_catalog
+    from .content.falc import lint_catalog
 
     catalog.load()  # read the files as they are now
     reports, problems = lint_catalog(catalog, [Path(p).resolve() for p in paths])
@@ -97,8 +97,8 @@ def index_update() -> None:
     """Re-index only the files whose content changed (and drop removed ones)."""
     import time
 
-    from .indexing import changed_documents
-    from .search import index_exists, indexed_digests, update_index
+    from .search.indexing import changed_documents
+    from .search.service import index_exists, indexed_digests, update_index
 
     index_dir = Path(current_app.config["REGISTRY_INDEX_DIR"])
     _load_valid_content("index not updated")

@@ -6,8 +6,8 @@ from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
 from sqlalchemy.orm import DeclarativeBase
 
-from .catalog import Catalog
-from .search import SearchService
+from .content.catalog import Catalog
+from .search.service import SearchService
 
 
 class Base(DeclarativeBase):

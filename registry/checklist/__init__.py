@@ -1,0 +1,1 @@
+"""The digital-tool checklist: criteria, scoring, submissions, storage and exports."""

@@ -1,0 +1,327 @@
+"""Load and validate `content/checklist/`: the digital-tool evaluation criteria and scale.
+
+`criteria.yaml` holds the domains and criteria (written from the sources);
+`scale.yaml` holds the answer scale, evidence statuses, verdict rules and input
+limits. Like every content loader, problems are returned, never raised.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from ..content.problems import Problem
+from ..content.references import Reference, resolve
+from ..content.taxonomy import Taxonomy
+
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+CONDITIONS = {"vigilance-non", "vigilance-gap", "unanswered", "score-below"}
+LIMIT_FIELDS = ("tool_name", "role", "comment", "evidence_reference")
+
+
+@dataclass(frozen=True)
+class Domain:
+    id: str
+    title: str
+    falc_title: str
+
+
+@dataclass(frozen=True)
+class Criterion:
+    id: str
+    domain: str
+    question: str
+    help: str
+    categories: tuple[str, ...]
+    weight: float
+    vigilance: bool
+    action: str
+    falc: str
+    sources: tuple[dict, ...]
+    see_also: tuple[str, ...] = ()
+    why: str | None = None
+    ask: tuple[str, ...] = ()
+
+    def applies_to(self, category: str) -> bool:
+        return category in self.categories
+
+
+@dataclass(frozen=True)
+class Choice:
+    """An answer value or an evidence status."""
+
+    value: str
+    label: str
+    points: float | None = None
+    gap: bool = False
+
+
+@dataclass(frozen=True)
+class Verdict:
+    id: str
+    label: str
+    when: tuple[str, ...]
+    rule: str
+    falc: str
+    threshold: float | None = None
+
+
+@dataclass
+class Checklist:
+    version: int
+    domains: list[Domain]
+    criteria: dict[str, Criterion]  # in file order
+    answers: dict[str, Choice]
+    evidence_statuses: dict[str, Choice]
+    verdicts: list[Verdict]
+    limits: dict[str, int]
+    categories: dict = field(default_factory=dict)  # id -> taxonomy Term
+
+    def for_category(self, category: str) -> list[Criterion]:
+        return [c for c in self.criteria.values() if c.applies_to(category)]
+
+    def domains_for(self, category: str) -> list[Domain]:
+        """The domains that have at least one question for this category, in order."""
+        used = {c.domain for c in self.for_category(category)}
+        return [d for d in self.domains if d.id in used]
+
+
+def _read_yaml(path: Path, shown: str) -> tuple[dict | None, list[Problem]]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None, [Problem(shown, "file", "not found")]
+    except UnicodeDecodeError as exc:
+        return None, [Problem(shown, "file", f"not valid UTF-8 (byte {exc.start})")]
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        return None, [Problem(shown, f"line {mark.line + 1}" if mark else "file",
+                              f"malformed YAML: {getattr(exc, 'problem', exc)}")]
+    if not isinstance(data, dict):
+        return None, [Problem(shown, "file", "expected a mapping")]
+    return data, []
+
+
+class _Reader:
+    """Typed access to a mapping that records a Problem for each bad field."""
+
+    def __init__(self, shown: str):
+        self.shown = shown
+        self.problems: list[Problem] = []
+
+    def fail(self, where: str, reason: str) -> None:
+        self.problems.append(Problem(self.shown, where, reason))
+
+    def text(self, item: dict, key: str, where: str, required: bool = True) -> str | None:
+        value = item.get(key)
+        if value is None and not required:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            self.fail(f"{where}.{key}", "missing or not a text")
+            return None
+        return value.strip()
+
+    def ident(self, item: dict, key: str, where: str) -> str | None:
+        value = item.get(key)
+        if not isinstance(value, str) or not ID_RE.match(value):
+            self.fail(f"{where}.{key}", f"must be a lowercase kebab-case id, got {value!r}")
+            return None
+        return value
+
+    def number(self, item: dict, key: str, where: str, low: float, high: float,
+               nullable: bool = False) -> float | None:
+        value = item.get(key)
+        if value is None and nullable:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
+            self.fail(f"{where}.{key}", f"must be a number from {low} to {high}")
+            return None
+        return float(value)
+
+
+def load_checklist(folder: Path, shown, tax: Taxonomy,
+                   refs: dict[str, Reference]) -> tuple[Checklist | None, list[Problem]]:
+    """Parse `criteria.yaml` and `scale.yaml` in `folder`; None when either is unusable."""
+    scale_data, problems = _read_yaml(folder / "scale.yaml", shown(folder / "scale.yaml"))
+    criteria_data, found = _read_yaml(folder / "criteria.yaml", shown(folder / "criteria.yaml"))
+    problems += found
+    if scale_data is None or criteria_data is None:
+        return None, problems
+    scale = _Reader(shown(folder / "scale.yaml"))
+    answers = _choices(scale, scale_data, "answers", with_points=True)
+    statuses = _choices(scale, scale_data, "evidence_statuses", with_points=False)
+    verdicts = _verdicts(scale, scale_data)
+    limits = _limits(scale, scale_data)
+    reader = _Reader(shown(folder / "criteria.yaml"))
+    version = criteria_data.get("version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        reader.fail("version", "must be a positive integer")
+    domains = _domains(reader, criteria_data)
+    criteria = _criteria(reader, criteria_data, {d.id for d in domains}, tax, refs)
+    for category in tax.digital_categories:
+        if not any(c.applies_to(category) for c in criteria.values()):
+            reader.fail("criteria", f"no criterion applies to category {category!r}")
+    problems += scale.problems + reader.problems
+    if scale.problems or reader.problems:
+        return None, problems
+    return Checklist(version, domains, criteria, answers, statuses, verdicts, limits,
+                     dict(tax.digital_categories)), problems
+
+
+def _choices(reader: _Reader, data: dict, key: str, with_points: bool) -> dict[str, Choice]:
+    items = data.get(key)
+    if not isinstance(items, list) or not items:
+        reader.fail(key, "must be a non-empty list")
+        return {}
+    choices: dict[str, Choice] = {}
+    for i, item in enumerate(items):
+        where = f"{key}[{i}]"
+        if not isinstance(item, dict):
+            reader.fail(where, "expected a mapping")
+            continue
+        value, label = reader.text(item, "value", where), reader.text(item, "label", where)
+        points = reader.number(item, "points", where, 0, 1, nullable=True) if with_points else None
+        if value in choices:
+            reader.fail(f"{where}.value", f"duplicate value {value!r}")
+        elif value and label:
+            choices[value] = Choice(value, label, points, bool(item.get("gap")))
+    return choices
+
+
+def _verdicts(reader: _Reader, data: dict) -> list[Verdict]:
+    verdicts = []
+    items = data.get("verdicts")
+    if not isinstance(items, list) or len(items) < 2:
+        reader.fail("verdicts", "must list at least two verdicts")
+        return []
+    for i, item in enumerate(items):
+        where = f"verdicts[{i}]"
+        if not isinstance(item, dict):
+            reader.fail(where, "expected a mapping")
+            continue
+        when = item.get("when")
+        if not isinstance(when, list) or not set(when) <= CONDITIONS:
+            reader.fail(f"{where}.when", f"must be a list of conditions among {sorted(CONDITIONS)}")
+            when = []
+        threshold = None
+        if "score-below" in when:
+            threshold = reader.number(item, "threshold", where, 0, 1)
+        vid, label = reader.ident(item, "id", where), reader.text(item, "label", where)
+        rule, falc = reader.text(item, "rule", where), reader.text(item, "falc", where)
+        if rule and threshold is not None and not re.search(
+                rf"\b{round(threshold * 100)}[\s\u00a0\u202f]?%", rule):
+            reader.fail(f"{where}.rule", f"the rule shown to people must state the threshold "
+                        f"({round(threshold * 100)} %)")
+        if vid and label and rule and falc:
+            verdicts.append(Verdict(vid, label, tuple(when), rule, falc, threshold))
+    if verdicts and verdicts[-1].when:
+        reader.fail(f"verdicts[{len(items) - 1}].when", "the last verdict applies otherwise: "
+                    "its conditions must be empty")
+    return verdicts
+
+
+def _limits(reader: _Reader, data: dict) -> dict[str, int]:
+    limits = data.get("limits") or {}
+    result = {}
+    for key in LIMIT_FIELDS:
+        value = limits.get(key) if isinstance(limits, dict) else None
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 10_000:
+            reader.fail(f"limits.{key}", "must be an integer from 1 to 10000")
+        else:
+            result[key] = value
+    return result
+
+
+def _domains(reader: _Reader, data: dict) -> list[Domain]:
+    domains: list[Domain] = []
+    for i, item in enumerate(data.get("domains") or []):
+        where = f"domains[{i}]"
+        if not isinstance(item, dict):
+            reader.fail(where, "expected a mapping")
+            continue
+        did = reader.ident(item, "id", where)
+        title, falc_title = reader.text(item, "title", where), reader.text(item, "falc_title", where)
+        if did in {d.id for d in domains}:
+            reader.fail(f"{where}.id", f"duplicate domain {did!r}")
+        elif did and title and falc_title:
+            domains.append(Domain(did, title, falc_title))
+    if not domains:
+        reader.fail("domains", "must be a non-empty list")
+    return domains
+
+
+CRITERION_KEYS = {"id", "domain", "question", "help", "categories", "weight", "vigilance", "why",
+                  "ask", "action", "falc", "sources", "see_also"}
+
+
+def _criteria(reader: _Reader, data: dict, domain_ids: set[str], tax: Taxonomy,
+              refs: dict[str, Reference]) -> dict[str, Criterion]:
+    criteria: dict[str, Criterion] = {}
+    items = data.get("criteria")
+    if not isinstance(items, list) or not items:
+        reader.fail("criteria", "must be a non-empty list")
+        return criteria
+    for i, item in enumerate(items):
+        where = f"criteria[{i}]"
+        if not isinstance(item, dict):
+            reader.fail(where, "expected a mapping")
+            continue
+        cid = reader.ident(item, "id", where)
+        if cid:
+            where = f"criteria[{cid}]"
+        for key in sorted(set(item) - CRITERION_KEYS):
+            reader.fail(f"{where}.{key}", "unknown field")
+        if cid in criteria:
+            reader.fail(f"{where}.id", "duplicate criterion id")
+            continue
+        domain = item.get("domain")
+        if domain not in domain_ids:
+            reader.fail(f"{where}.domain", f"unknown domain {domain!r}")
+        categories = item.get("categories")
+        if (not isinstance(categories, list) or not categories
+                or not set(categories) <= set(tax.digital_categories)):
+            reader.fail(f"{where}.categories", "must list digital categories among "
+                        f"{sorted(tax.digital_categories)}")
+            categories = []
+        vigilance = item.get("vigilance")
+        if not isinstance(vigilance, bool):
+            reader.fail(f"{where}.vigilance", "must be true or false")
+        why = reader.text(item, "why", where, required=bool(vigilance))
+        ask = item.get("ask") or []
+        if vigilance and (not isinstance(ask, list) or not ask
+                          or not all(isinstance(q, str) and q.strip() for q in ask)):
+            reader.fail(f"{where}.ask", "a point of vigilance lists what to ask the supplier")
+            ask = []
+        if not vigilance and (item.get("why") or item.get("ask")):
+            reader.fail(f"{where}.why", "only points of vigilance carry `why` and `ask`")
+        sources = _sources(reader, item.get("sources"), where, refs)
+        see_also = item.get("see_also") or []
+        if not isinstance(see_also, list) or not all(isinstance(s, str) for s in see_also):
+            reader.fail(f"{where}.see_also", "must be a list of slugs")
+            see_also = []
+        values = [reader.text(item, k, where) for k in ("question", "help", "action", "falc")]
+        weight = reader.number(item, "weight", where, 0.1, 10)
+        if cid and all(values) and weight and categories and sources and domain in domain_ids:
+            question, help_text, action, falc = values
+            criteria[cid] = Criterion(cid, domain, question, help_text, tuple(categories), weight,
+                                      bool(vigilance), action, falc, tuple(sources),
+                                      tuple(see_also), why, tuple(q.strip() for q in ask))
+    return criteria
+
+
+def _sources(reader: _Reader, items, where: str, refs: dict[str, Reference]) -> list[dict]:
+    if not isinstance(items, list) or not items:
+        reader.fail(f"{where}.sources", "must cite at least one source")
+        return []
+    result = []
+    for j, item in enumerate(items):
+        if not isinstance(item, dict) or not item.get("document") or not item.get("section"):
+            reader.fail(f"{where}.sources[{j}]", "needs a document and a section")
+        elif resolve(refs, str(item["document"])) is None:
+            reader.fail(f"{where}.sources[{j}].document",
+                        f"unknown document {item['document']!r} (not in references.yaml)")
+        else:
+            result.append({"document": str(item["document"]), "section": str(item["section"])})
+    return result

@@ -1,0 +1,82 @@
+"""An evaluation as data: the JSON record (API and export) and the CSV export."""
+from __future__ import annotations
+
+import csv
+import io
+
+from .criteria import Checklist
+from ..models import Evaluation
+from .scoring import Result
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+CSV_COLUMNS = ("domaine", "critere", "question", "point_de_vigilance", "poids", "reponse",
+               "commentaire", "preuve", "preuve_verifiee_le", "statut_preuve", "etat")
+
+
+def scores_record(result: Result) -> dict:
+    def pct(value):
+        return None if value is None else round(value * 100, 1)
+
+    return {
+        "overall": pct(result.score),
+        "completion": round(result.completion * 100, 1),
+        "answered": result.answered,
+        "questions": result.total,
+        "domains": [{"id": d.domain.id, "title": d.domain.title, "score": pct(d.score),
+                     "answered": d.answered, "questions": len(d.rows)} for d in result.domains],
+        "verdict": {"id": result.verdict.id, "label": result.verdict.label,
+                    "rule": result.verdict.rule, "conditions": result.reasons},
+        "vigilance_alerts": [r.criterion.id for r in result.vigilance_alerts],
+    }
+
+
+def record(evaluation: Evaluation, checklist: Checklist, result: Result, share_url: str) -> dict:
+    """Everything about an evaluation except its edit token."""
+    answers = []
+    for row in sorted(evaluation.answers, key=lambda r: r.id):
+        day = row.evidence_checked_on
+        answers.append({
+            "criterion": row.criterion, "question": row.question, "value": row.value,
+            "comment": row.comment, "retired": row.criterion in result.retired,
+            "evidence": {"reference": row.evidence_reference,
+                         "checked_on": day.isoformat() if day else None,
+                         "status": row.evidence_status},
+        })
+    return {
+        "tool_name": evaluation.tool_name,
+        "category": evaluation.category,
+        "role": evaluation.role,
+        "criteria_version": evaluation.criteria_version,
+        "current_criteria_version": checklist.version,
+        "revision": evaluation.version,
+        "created_at": evaluation.created_at.isoformat(),
+        "updated_at": evaluation.updated_at.isoformat(),
+        "share_url": share_url,
+        "answers": answers,
+        "scores": scores_record(result),
+    }
+
+
+def safe_cell(value) -> str:
+    """A CSV cell a spreadsheet will not run as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def to_csv(checklist: Checklist, result: Result) -> str:
+    """One row per criterion asked, then one per retired criterion that has an answer."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    rows = [(d.domain.title, r.criterion.id, r.criterion.question, r.criterion.vigilance,
+             f"{r.criterion.weight:g}", r.answer, r.status) for d in result.domains for r in d.rows]
+    rows += [("", cid, answer.question, "", "", answer, "retired")
+             for cid, answer in result.retired.items()]
+    for domain, cid, question, vigilance, weight, answer, status in rows:
+        day = answer.evidence_checked_on if answer else None
+        cells = [domain, cid, question, {True: "oui", False: "non"}.get(vigilance, ""),
+                 weight, answer.value if answer else "", answer.comment if answer else "",
+                 answer.evidence_reference if answer else "", day.isoformat() if day else "",
+                 (answer.evidence_status or "") if answer else "", status]
+        writer.writerow([safe_cell(c) for c in cells])
+    return out.getvalue()

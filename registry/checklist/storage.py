@@ -1,0 +1,202 @@
+"""Evaluations in the database: create, find by token, save with a version check, revisions.
+
+Tokens: the share token (read-only view) is stored as is; the edit token is
+only ever stored as its SHA-256, so a database leak does not give edit rights.
+Both carry 256 bits from `secrets`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import secrets
+from dataclasses import dataclass
+
+from sqlalchemy import select, update
+
+from .criteria import Checklist
+from .submission import Header
+from ..extensions import db
+from ..models import Evaluation, EvaluationAnswer, EvaluationRevision, utcnow
+from .scoring import Answer, Result, score
+
+TOKEN_BYTES = 32  # 256 bits
+TOKEN_RE = re.compile(r"[A-Za-z0-9_-]{1,64}")
+ANSWER_FIELDS = ("question", "value", "comment", "evidence_reference", "evidence_checked_on",
+                 "evidence_status")
+
+
+class Conflict(Exception):
+    """The evaluation was saved by someone else since the form was opened."""
+
+    def __init__(self, current_version: int):
+        self.current_version = current_version
+        super().__init__(f"evaluation changed (now version {current_version})")
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def well_formed(token: str) -> bool:
+    """Tokens are base64url text; anything else (NUL bytes included) never reaches the DB."""
+    return bool(token) and TOKEN_RE.fullmatch(token) is not None
+
+
+def find_shared(token: str) -> Evaluation | None:
+    if not well_formed(token):
+        return None
+    return db.session.scalar(select(Evaluation).where(Evaluation.share_token == token))
+
+
+def find_editable(token: str) -> Evaluation | None:
+    if not well_formed(token):
+        return None
+    return db.session.scalar(select(Evaluation).where(
+        Evaluation.edit_token_hash == hash_token(token)))
+
+
+def answers_of(evaluation: Evaluation) -> dict[str, Answer]:
+    return {row.criterion: Answer(row.value, row.comment, row.evidence_reference,
+                                  row.evidence_checked_on, row.evidence_status, row.question)
+            for row in evaluation.answers}
+
+
+def result_of(evaluation: Evaluation, checklist: Checklist) -> Result:
+    return score(checklist, evaluation.category, answers_of(evaluation))
+
+
+def create(header: Header, answers: dict[str, Answer], checklist: Checklist) -> tuple[Evaluation, str]:
+    """A new evaluation with its first revision; returns it with the edit token (shown once)."""
+    edit_token = secrets.token_urlsafe(TOKEN_BYTES)
+    now = utcnow()
+    evaluation = Evaluation(share_token=secrets.token_urlsafe(TOKEN_BYTES),
+                            edit_token_hash=hash_token(edit_token), tool_name=header.tool_name,
+                            category=header.category, role=header.role or None,
+                            criteria_version=checklist.version, version=1, created_at=now,
+                            updated_at=now)
+    for cid, answer in answers.items():
+        evaluation.answers.append(_answer_row(cid, answer))
+    db.session.add(evaluation)
+    db.session.flush()
+    _add_revision(evaluation, checklist, 1, now)
+    db.session.commit()
+    return evaluation, edit_token
+
+
+def save(evaluation: Evaluation, expected_version: int, header: Header,
+         answers: dict[str, Answer], checklist: Checklist) -> bool:
+    """Apply changes if the evaluation is still at `expected_version`.
+
+    Answers given replace the stored answers to the same criteria; others stay.
+    Returns False when nothing changed (no new revision). Raises `Conflict` when
+    someone saved in between: nothing is written then.
+    """
+    if evaluation.version != expected_version:
+        raise Conflict(evaluation.version)
+    before = snapshot(evaluation, checklist)
+    stored = {row.criterion: row for row in evaluation.answers}
+    evaluation.tool_name, evaluation.role = header.tool_name, header.role or None
+    for cid, answer in answers.items():
+        row = stored.get(cid)
+        if row is None:
+            evaluation.answers.append(_answer_row(cid, answer))
+        else:
+            for name in ANSWER_FIELDS:
+                setattr(row, name, getattr(answer, name))
+    db.session.flush()
+    after = snapshot(evaluation, checklist)
+    if _comparable(after) == _comparable(before):
+        db.session.rollback()
+        return False
+    now = utcnow()
+    # The version check and the bump are one statement: two saves racing cannot both pass.
+    bumped = db.session.execute(
+        update(Evaluation).where(Evaluation.id == evaluation.id,
+                                 Evaluation.version == expected_version)
+        .values(version=expected_version + 1, updated_at=now,
+                criteria_version=checklist.version)
+        .execution_options(synchronize_session=False))
+    if bumped.rowcount != 1:
+        db.session.rollback()
+        db.session.refresh(evaluation)
+        raise Conflict(evaluation.version)
+    _add_revision(evaluation, checklist, expected_version + 1, now)
+    db.session.commit()
+    db.session.refresh(evaluation)
+    return True
+
+
+def delete(evaluation: Evaluation) -> None:
+    db.session.delete(evaluation)
+    db.session.commit()
+
+
+def snapshot(evaluation: Evaluation, checklist: Checklist) -> dict:
+    """Everything a revision keeps: header, every answer, verdict and score."""
+    result = result_of(evaluation, checklist)
+    return {
+        "tool_name": evaluation.tool_name,
+        "category": evaluation.category,
+        "role": evaluation.role or "",
+        "criteria_version": checklist.version,
+        "answers": {row.criterion: _answer_dict(row) for row in
+                    sorted(evaluation.answers, key=lambda r: r.criterion)},
+        "verdict": result.verdict.id,
+        "score": None if result.score is None else round(result.score, 4),
+    }
+
+
+def _comparable(snap: dict) -> dict:
+    return {k: v for k, v in snap.items() if k != "criteria_version"}
+
+
+def _answer_row(cid: str, answer: Answer) -> EvaluationAnswer:
+    return EvaluationAnswer(criterion=cid, **{name: getattr(answer, name) for name in ANSWER_FIELDS})
+
+
+def _answer_dict(row: EvaluationAnswer) -> dict:
+    day = row.evidence_checked_on
+    return {"question": row.question, "value": row.value, "comment": row.comment,
+            "evidence_reference": row.evidence_reference,
+            "evidence_checked_on": day.isoformat() if day else None,
+            "evidence_status": row.evidence_status}
+
+
+def _add_revision(evaluation: Evaluation, checklist: Checklist, number: int,
+                  now: dt.datetime) -> None:
+    db.session.add(EvaluationRevision(evaluation_id=evaluation.id, number=number, saved_at=now,
+                                      criteria_version=checklist.version,
+                                      snapshot=snapshot(evaluation, checklist)))
+
+
+@dataclass(frozen=True)
+class Change:
+    """One difference between two revisions."""
+
+    kind: str  # "header" | "answer" | "verdict" | "score"
+    key: str  # field name or criterion id
+    label: str  # the question or field, for display
+    before: object
+    after: object
+    parts: tuple[str, ...] = ()  # for answers: which of value, comment, evidence changed
+
+
+def diff(old: dict, new: dict) -> list[Change]:
+    """What changed from revision snapshot `old` to `new`."""
+    changes = [Change("header", name, name, old.get(name), new.get(name))
+               for name in ("tool_name", "role") if old.get(name) != new.get(name)]
+    old_answers, new_answers = old.get("answers", {}), new.get("answers", {})
+    for cid in sorted(set(old_answers) | set(new_answers)):
+        before, after = old_answers.get(cid), new_answers.get(cid)
+        if before == after:
+            continue
+        parts = tuple(name for name in ANSWER_FIELDS[1:]
+                      if (before or {}).get(name) != (after or {}).get(name))
+        label = (after or before).get("question", cid)
+        changes.append(Change("answer", cid, label, before, after, parts))
+    if old.get("verdict") != new.get("verdict"):
+        changes.append(Change("verdict", "verdict", "verdict", old.get("verdict"), new.get("verdict")))
+    if old.get("score") != new.get("score"):
+        changes.append(Change("score", "score", "score", old.get("score"), new.get("score")))
+    return changes

@@ -1,0 +1,1 @@
+"""Decision views as pure functions over the catalogue: comparison, coverage, regions."""

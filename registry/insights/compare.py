@@ -1,0 +1,143 @@
+"""Practices side by side: the rows of a comparison, as text (exports) and HTML (page).
+
+Pure over the catalogue: no request, no template. A row's `key` names it; labels
+are the page's business (translated there).
+"""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+import bleach
+from markupsafe import Markup
+
+from ..content.catalog import Catalog
+from ..content.loader import Entry
+
+MAX_COMPARED = 4
+# The grid sections shown, shortened to their first paragraph (titles from taxonomy.yaml).
+COMPARED_SECTIONS = {
+    "prerequis": "Prérequis pour le déploiement",
+    "incidences": "Incidences organisationnelles",
+    "financement": "Conditions de financement",
+    "freins": "Freins et facteurs de succès",
+}
+FIRST_PARAGRAPH = re.compile(r"<(p|li)>(.*?)</\1>", re.S)
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str  # plain text, for exports and for telling differences
+    html: Markup | None = None  # when the page shows more than the text
+    link: str | None = None  # the full text, for shortened sections
+    missions: frozenset[int] = frozenset()
+
+
+@dataclass
+class Row:
+    key: str
+    cells: list[Cell] = field(default_factory=list)
+
+    @property
+    def differs(self) -> bool:
+        return len({c.text for c in self.cells}) > 1
+
+
+@dataclass
+class Selection:
+    """What was asked for: known practices (in order), unknown slugs, and the overflow."""
+
+    entries: list[Entry]
+    unknown: list[str]
+    dropped: list[str]  # known slugs beyond MAX_COMPARED
+
+
+def select(catalog: Catalog, slugs: list[str]) -> Selection:
+    wanted = list(dict.fromkeys(s.strip() for s in slugs if s.strip()))
+    entries, unknown = [], []
+    for slug in wanted:
+        entry = catalog.get(slug[:120])
+        if entry is not None and entry.is_practice:
+            entries.append(entry)
+        else:
+            unknown.append(slug[:120])
+    return Selection(entries[:MAX_COMPARED], unknown,
+                     [e.slug for e in entries[MAX_COMPARED:]])
+
+
+def _joined(values, vocabulary) -> str:
+    labels = [vocabulary[v].label if v in vocabulary else str(v) for v in values or []]
+    return ", ".join(labels)
+
+
+def _plain(fragment: str) -> str:
+    text = bleach.clean(fragment, tags=set(), strip=True)
+    return re.sub(r"\s+", " ", html.unescape(text)).strip()
+
+
+def section_cell(catalog: Catalog, entry: Entry, title: str, not_applicable: str) -> Cell:
+    """The first paragraph of a grid section, with a link to the whole section."""
+    if entry.type != "monographie":
+        return Cell(not_applicable)
+    rendered = catalog.render(entry)
+    section = next((s for s in rendered.sections if s["title"] == title), None)
+    if section is None:
+        return Cell(not_applicable)
+    match = FIRST_PARAGRAPH.search(section["html"])
+    text = _plain(match.group(2)) if match else _plain(section["html"])
+    return Cell(text, link=f"{entry.url}#{section['id']}")
+
+
+def rows(catalog: Catalog, entries: list[Entry], words: dict[str, str]) -> list[Row]:
+    """Every row of the comparison. `words` gives the few words cells need
+    (`not_documented`, `not_applicable`, type labels)."""
+    tax = catalog.taxonomy
+    nd = words["not_documented"]
+    table = {key: Row(key) for key in ("type", "theme", "porteur", "place", "year", "public",
+                                       "missions", "principles", "parcours", "evidence",
+                                       "key_figures", *COMPARED_SECTIONS)}
+    for entry in entries:
+        m = entry.meta
+        place = m.get("place") or {}
+        where = ", ".join(v for v in (place.get("town"), place.get("department"),
+                                      place.get("region")) if v)
+        level = tax.evidence[m["evidence"]["level"]]
+        figures = "; ".join(
+            f"{f['value']} — {f['label']}" + (f" ({f['year']})" if f.get("year") else "")
+            for f in m.get("key_figures") or [])
+        missions = frozenset(m.get("missions") or [])
+        cells = {
+            "type": Cell(words[entry.type]),
+            "theme": Cell(tax.themes[m["theme"]].label),
+            "porteur": Cell(m.get("porteur") or (nd if entry.type == "monographie"
+                                                 else words["not_applicable"])),
+            "place": Cell(where or (nd if entry.type == "monographie"
+                                    else words["not_applicable"])),
+            "year": Cell(str(m["year"]) if m.get("year") else (
+                nd if entry.type == "monographie" else words["not_applicable"])),
+            "public": Cell(_joined(m.get("public"), tax.public) or nd),
+            "missions": Cell(", ".join(str(n) for n in sorted(missions)) or nd,
+                             missions=missions),
+            "principles": Cell(_joined(m.get("principles"), tax.principes) or nd),
+            "parcours": Cell(_joined(m.get("parcours"), tax.parcours) or nd),
+            "evidence": Cell(f"{level.label} — {m['evidence']['justification']}",
+                             html=Markup('<span class="evidence evidence-{}">{}</span> {}').format(
+                                 level.id, level.label, m["evidence"]["justification"])),
+            "key_figures": Cell(figures or nd),
+        }
+        for key, title in COMPARED_SECTIONS.items():
+            cells[key] = section_cell(catalog, entry, title, words["not_applicable"])
+        for key, cell in cells.items():
+            table[key].cells.append(cell)
+    return list(table.values())
+
+
+def records(entries: list[Entry], table: list[Row]) -> list[dict]:
+    """One record per practice: slug, title, url and every row's text (exports)."""
+    result = []
+    for i, entry in enumerate(entries):
+        record = {"slug": entry.slug, "title": entry.title, "url": entry.url}
+        record.update({row.key: row.cells[i].text for row in table})
+        result.append(record)
+    return result

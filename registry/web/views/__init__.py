@@ -1,0 +1,1 @@
+"""Blueprints of the HTML pages, one module per area; views do not import each other."""

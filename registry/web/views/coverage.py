@@ -1,0 +1,139 @@
+"""Coverage views: the practices × missions matrix with charts, and the territorial view."""
+from __future__ import annotations
+
+import logging
+
+from flask import Blueprint, Response, current_app, render_template, request
+from flask_babel import gettext as _
+from flask_babel import ngettext
+
+from ..charts import MAP_STEPS, Bar, bar_chart, region_choropleth
+from ...insights.coverage import MATRIX_FILTERS, VIEWS, count_by, filtered, matrix, place_of, region_counts
+from ...insights.coverage import territories as territory_groups
+from ...extensions import catalog
+from ...insights.regions import RegionMap, RegionMapError, load_region_map
+from ...content.text import fold
+from ..params import allowed_values
+
+bp = Blueprint("coverage", __name__)
+log = logging.getLogger(__name__)
+
+
+def read_filters() -> tuple[dict[str, list[str]], str | None]:
+    """The matrix filters from the query string, and an error message for a bad value."""
+    filters = {}
+    for name in MATRIX_FILTERS:
+        values = [v for v in request.args.getlist(name) if v]
+        bad = [v for v in values if v not in allowed_values(name)]
+        if bad:
+            return {}, _("Valeur inconnue pour le filtre « %(name)s » : %(value)s.", name=name,
+                         value=bad[0][:80])
+        if values:
+            filters[name] = values
+    return filters, None
+
+
+def counts_chart(chart_id: str, title: str, description: str,
+                 items: list[tuple[str, int]]) -> tuple:
+    """A bar chart of counts, and the same data for the table beside it."""
+    top = max((n for _label, n in items), default=0) or 1
+    bars = [Bar(label, n / top, str(n)) for label, n in items]
+    return bar_chart(chart_id, title, description, bars), items
+
+
+def _region_name(entry, rmap) -> str | None:
+    """The region a practice is placed in (by the map when it loads), as a name."""
+    if rmap is None:
+        return place_of(entry)[0]
+    placed = rmap.place(entry.meta.get("place"))
+    return placed.region.name if placed.region else placed.unknown
+
+
+def charts(practices) -> list[dict]:
+    tax = catalog.taxonomy
+    by_mission = count_by(practices, lambda e: e.meta.get("missions") or [])
+    by_evidence = count_by(practices, lambda e: [e.evidence_level])
+    by_theme = count_by(practices, lambda e: [e.meta.get("theme")])
+    rmap = loaded_region_map()
+    by_region = count_by(practices, lambda e: [_region_name(e, rmap) or ""])
+    specs = [
+        ("par-mission", _("Pratiques par mission"),
+         [(f"{m.id}. {m.short}", by_mission[m.id]) for m in tax.missions.values()]),
+        ("par-preuve", _("Pratiques par niveau de preuve"),
+         [(level.label, by_evidence[level.id]) for level in tax.evidence.values()]),
+        ("par-theme", _("Pratiques par thème"),
+         [(t.label, by_theme[t.id]) for t in tax.themes.values()]),
+        ("par-region", _("Pratiques par région"),
+         sorted(((r or _("Région non documentée"), n) for r, n in by_region.items()),
+                key=lambda item: (item[0] == _("Région non documentée"), item[0]))),
+    ]
+    result = []
+    for chart_id, title, items in specs:
+        svg, data = counts_chart(chart_id, title, _("%(title)s : nombre de pratiques, sur %(n)s "
+                                                    "pratiques affichées. Le tableau qui suit "
+                                                    "donne les mêmes valeurs.", title=title,
+                                                    n=len(practices)), items)
+        result.append({"id": chart_id, "title": title, "svg": svg, "data": data})
+    return result
+
+
+@bp.route("/missions/matrice")
+def missions_matrix():
+    view = request.args.get("vue", "missions")
+    filters, error = read_filters()
+    if view not in VIEWS:
+        error = _("Vue inconnue : choisissez « missions » ou « principes ».")
+    if error:
+        return Response(render_template("coverage/matrix.html", error=error, filters={},
+                                        view="missions", table=None, practices=[], charts=[]),
+                        status=400)
+    practices = filtered(catalog, filters)
+    return render_template("coverage/matrix.html", error=None, filters=filters, view=view,
+                           table=matrix(catalog, practices, view), practices=practices,
+                           charts=charts(practices), total=len(catalog.practices()))
+
+
+def loaded_region_map() -> RegionMap | None:
+    """The map of regions, read once per process; None (and logged) when it is broken."""
+    if "region_map" not in current_app.extensions:
+        try:
+            current_app.extensions["region_map"] = load_region_map(
+                current_app.config["REGISTRY_REGION_MAP"])
+        except RegionMapError as exc:
+            log.error("region map: %s", exc)
+            current_app.extensions["region_map"] = None
+    return current_app.extensions["region_map"]
+
+
+@bp.route("/territoires")
+def territories():
+    """Monographs grouped by region and department, and the map of regions."""
+    rmap = loaded_region_map()
+    monographs = [e for e in catalog.practices() if e.type == "monographie"]
+    if rmap is None:
+        return render_template("coverage/territories.html", rmap=None, groups=[],
+                               monographs=monographs, map_svg=None, rows=[])
+    counts = region_counts(monographs, rmap)
+    placed = sum(counts.values())
+
+    def tooltip(region, n: int) -> str:
+        if not n:
+            return _("%(region)s : aucune monographie", region=region.name)
+        return ngettext("%(region)s : %(num)s monographie", "%(region)s : %(num)s monographies",
+                        n, region=region.name)
+
+    description = " ".join([
+        _("Carte des %(n)s régions françaises, les régions d’outre-mer en encart. Une région "
+          "est d’autant plus foncée qu’elle compte de monographies ; le nombre est écrit sur "
+          "la région.", n=len(rmap.regions)),
+        ngettext("%(num)s monographie sur %(total)s est placée sur la carte.",
+                 "%(num)s monographies sur %(total)s sont placées sur la carte.", placed,
+                 total=len(monographs)),
+        _("Le tableau qui suit donne les mêmes valeurs.")])
+    svg = region_choropleth("carte-regions", _("Monographies par région"), description, rmap,
+                            counts, tooltip)
+    rows = sorted(((r.name, counts.get(code, 0)) for code, r in rmap.regions.items()),
+                  key=lambda row: (-row[1], fold(row[0])))
+    return render_template("coverage/territories.html", rmap=rmap, monographs=monographs,
+                           groups=territory_groups(monographs, rmap), map_svg=svg, rows=rows,
+                           placed=placed, steps=MAP_STEPS)

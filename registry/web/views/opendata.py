@@ -1,0 +1,151 @@
+"""Open data: catalogue and glossary downloads, Atom feed, sitemap and robots.txt."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from flask import Blueprint, Response, current_app, render_template, request, url_for
+from markupsafe import escape
+
+from ...checklist.exports import safe_cell
+from ...extensions import catalog
+from ...content.history import entry_date, last_change
+
+bp = Blueprint("opendata", __name__)
+FEED_SIZE = 50
+PRACTICE_COLUMNS = ("slug", "type", "title", "url", "summary", "dispositif", "theme", "porteur",
+                    "town", "department", "region", "year", "public", "missions", "principles",
+                    "parcours", "evidence", "evidence_justification", "digital_category",
+                    "number", "key_figures", "sources", "updated")
+GLOSSARY_COLUMNS = ("slug", "title", "url", "expansion", "aliases", "summary", "updated")
+
+
+def _dates_key() -> tuple[str, str]:
+    return str(catalog.root), catalog.content.digest
+
+
+def _updated(entry) -> str | None:
+    date = entry_date(*_dates_key(), entry)
+    return date.isoformat() if date else None
+
+
+def practice_record(entry) -> dict:
+    m = entry.meta
+    place = m.get("place") or {}
+    return {
+        "slug": entry.slug, "type": entry.type, "title": entry.title,
+        "url": request.host_url.rstrip("/") + entry.url, "summary": entry.summary,
+        "dispositif": m.get("dispositif"), "theme": m.get("theme"), "porteur": m.get("porteur"),
+        "town": place.get("town"), "department": place.get("department"),
+        "region": place.get("region"), "year": m.get("year"), "public": m.get("public", []),
+        "missions": m.get("missions", []), "principles": m.get("principles", []),
+        "parcours": m.get("parcours", []), "evidence": m["evidence"]["level"],
+        "evidence_justification": m["evidence"]["justification"],
+        "digital_category": m.get("digital_category"), "number": m.get("number"),
+        "key_figures": m.get("key_figures", []),
+        "sources": [f"{s['document']} — {s['section']}" for s in m.get("sources", [])],
+        "updated": _updated(entry),
+    }
+
+
+def glossary_record(entry) -> dict:
+    m = entry.meta
+    return {"slug": entry.slug, "title": entry.title,
+            "url": request.host_url.rstrip("/") + entry.url, "expansion": m.get("expansion"),
+            "aliases": m.get("aliases", []), "summary": entry.summary, "updated": _updated(entry)}
+
+
+def _csv_value(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return " | ".join(f"{v['value']} — {v['label']}" if isinstance(v, dict) else str(v)
+                          for v in value)
+    return str(value)
+
+
+def _download(records: list[dict], columns, fmt: str, name: str) -> Response:
+    if fmt == "json":
+        body = json.dumps({"licence": current_app.config["REGISTRY_LICENCE"],
+                           "count": len(records), "records": records},
+                          ensure_ascii=False, indent=2)
+        response = Response(body, mimetype="application/json")
+    else:
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(columns)
+        for record in records:
+            writer.writerow([safe_cell(_csv_value(record[c])) for c in columns])
+        response = Response("\ufeff" + out.getvalue(), mimetype="text/csv")
+    response.headers["Content-Disposition"] = f"attachment; filename={name}.{fmt}"
+    return response
+
+
+@bp.route("/donnees")
+def index():
+    changed = last_change(*_dates_key())
+    return render_template("opendata/index.html", changed=changed,
+                           licence=current_app.config["REGISTRY_LICENCE"],
+                           practices=len(catalog.practices()),
+                           terms=len(catalog.of_type("glossaire")))
+
+
+@bp.route("/donnees/pratiques.<any(csv, json):fmt>")
+def practices(fmt: str):
+    return _download([practice_record(e) for e in catalog.practices()], PRACTICE_COLUMNS, fmt,
+                     "pratiques")
+
+
+@bp.route("/donnees/glossaire.<any(csv, json):fmt>")
+def glossary(fmt: str):
+    return _download([glossary_record(e) for e in catalog.of_type("glossaire")],
+                     GLOSSARY_COLUMNS, fmt, "glossaire")
+
+
+def _dated_entries():
+    entries = [e for e in catalog.entries.values() if e.type != "page" or e.slug == "a-propos"]
+    dated = [(entry_date(*_dates_key(), e), e) for e in entries]
+    return sorted(((d, e) for d, e in dated if d is not None), key=lambda x: x[0], reverse=True)
+
+
+@bp.route("/flux.atom")
+def feed():
+    """Atom feed of the most recently added or changed pages."""
+    items = _dated_entries()[:FEED_SIZE]
+    root = request.host_url.rstrip("/")
+    body = render_template("opendata/feed.xml", items=items, root=root,
+                           updated=items[0][0] if items else last_change(*_dates_key()))
+    return Response(body, mimetype="application/atom+xml")
+
+
+STATIC_PAGES = ("pages.home", "search.results", "pages.monographs", "pages.fiches",
+                "pages.missions", "pages.glossary", "pages.about", "coverage.missions_matrix",
+                "coverage.territories", "compare.compare", "checklist.start", "opendata.index",
+                "falc.index")
+
+
+@bp.route("/sitemap.xml")
+def sitemap():
+    root = request.host_url.rstrip("/")
+    urls = [(root + url_for(endpoint), None) for endpoint in STATIC_PAGES]
+    for date, entry in _dated_entries():
+        urls.append((root + entry.url, date))
+        if entry.falc_url:
+            urls.append((root + entry.falc_url, date))
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    for loc, date in urls:
+        lastmod = f"<lastmod>{date.date().isoformat()}</lastmod>" if date else ""
+        lines.append(f"<url><loc>{escape(loc)}</loc>{lastmod}</url>")
+    lines.append("</urlset>")
+    return Response("\n".join(lines) + "\n", mimetype="application/xml")
+
+
+@bp.route("/robots.txt")
+def robots():
+    root = request.host_url.rstrip("/")
+    lines = ["User-agent: *", "Disallow: /numerique/modifier/",
+             "Disallow: /numerique/evaluations/", "Disallow: /numerique/comparer",
+             f"Sitemap: {root}/sitemap.xml"]
+    return Response("\n".join(lines) + "\n", mimetype="text/plain")

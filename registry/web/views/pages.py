@@ -1,0 +1,161 @@
+"""Content pages: home, practices, glossary, missions, principles, about."""
+from __future__ import annotations
+
+from collections import Counter
+
+from flask import Blueprint, abort, render_template, request
+
+from ...extensions import catalog
+from ...content.history import entry_date
+from ...content.text import fold
+from ...content.references import resolve
+
+bp = Blueprint("pages", __name__)
+
+
+def get_entry_or_404(slug: str, type: str):
+    entry = catalog.get(slug, type)
+    if entry is None:
+        abort(404)
+    return entry
+
+
+def init_app(app) -> None:
+    @app.context_processor
+    def inject_taxonomy():
+        return {"taxonomy": catalog.taxonomy, "reference_for": _reference_for}
+
+
+def _reference_for(document: str):
+    return resolve(catalog.content.references, document)
+
+
+@bp.route("/")
+def home():
+    practices = catalog.practices()
+    count = lambda field: Counter(v for e in practices for v in (e.meta.get(field) or []))  # noqa: E731
+    themes = Counter(e.meta["theme"] for e in practices)
+    intro = catalog.get("accueil", "page")
+    return render_template("pages/home.html", intro=intro,
+                           intro_html=catalog.render(intro).html if intro else "",
+                           practices=practices, by_mission=count("missions"), by_theme=themes,
+                           by_public=count("public"), types=Counter(e.type for e in practices))
+
+
+@bp.route("/monographies/")
+def monographs():
+    return render_template("pages/list.html", entries=catalog.of_type("monographie"),
+                           kind="monographie")
+
+
+@bp.route("/fiches/")
+def fiches():
+    return render_template("pages/list.html", entries=catalog.of_type("fiche"), kind="fiche")
+
+
+@bp.route("/monographies/<slug>")
+def monograph(slug):
+    return _practice(get_entry_or_404(slug, "monographie"))
+
+
+@bp.route("/fiches/<slug>")
+def fiche(slug):
+    return _practice(get_entry_or_404(slug, "fiche"))
+
+
+def _practice(entry):
+    modified = entry_date(str(catalog.root), catalog.content.digest, entry)
+    return render_template("pages/practice.html", entry=entry, rendered=catalog.render(entry),
+                           see_also=catalog.see_also(entry), modified=modified,
+                           jsonld=practice_jsonld(entry, modified))
+
+
+def practice_jsonld(entry, modified) -> dict:
+    """schema.org description of a practice page (a medical web page about a dispositif)."""
+    tax = catalog.taxonomy
+    url = request.host_url.rstrip("/") + entry.url
+    data = {
+        "@context": "https://schema.org",
+        "@type": "MedicalWebPage",
+        "@id": url,
+        "url": url,
+        "name": entry.title,
+        "description": entry.summary,
+        "inLanguage": "fr",
+        "about": {"@type": "Thing", "name": entry.meta.get("dispositif") or entry.title},
+        "keywords": [tax.missions[m].title for m in entry.meta.get("missions", [])]
+        + [tax.principes[p].label for p in entry.meta.get("principles", [])],
+        "isPartOf": {"@type": "WebSite", "name": "Registre des pratiques en santé mentale",
+                     "url": request.host_url},
+    }
+    if modified:
+        data["dateModified"] = modified.isoformat()
+    return data
+
+
+@bp.route("/glossaire/")
+def glossary():
+    letters: dict[str, list] = {}
+    for entry in sorted(catalog.of_type("glossaire"), key=lambda e: fold(e.title)):
+        letters.setdefault(fold(entry.title)[:1].upper(), []).append(entry)
+    return render_template("pages/glossary.html", letters=letters)
+
+
+@bp.route("/glossaire/<slug>")
+def glossary_entry(slug):
+    entry = get_entry_or_404(slug, "glossaire")
+    return render_template("pages/term.html", entry=entry, rendered=catalog.render(entry),
+                           see_also=catalog.see_also(entry))
+
+
+@bp.route("/missions/")
+def missions():
+    practices = catalog.practices()
+    return render_template("pages/missions.html", practices=practices,
+                           counts=Counter(m for e in practices for m in e.meta["missions"]))
+
+
+@bp.route("/missions/<int:number>")
+def mission(number):
+    return _topic("mission", catalog.taxonomy.missions.get(number), number)
+
+
+@bp.route("/principes/<slug>")
+def principle(slug):
+    return _topic("principe", catalog.taxonomy.principes.get(slug), slug)
+
+
+@bp.route("/themes/<slug>")
+def theme(slug):
+    return _topic("theme", catalog.taxonomy.themes.get(slug), slug)
+
+
+def _topic(kind: str, item, value):
+    """A mission, principle or theme: its page (if written) and the practices tagged with it."""
+    if item is None:
+        abort(404)
+    page = catalog.topic_page(kind, value)
+    return render_template("pages/topic.html", topic_kind=kind, topic=item, entry=page,
+                           rendered=catalog.render(page) if page else None,
+                           practices=catalog.tagged(kind, value),
+                           see_also=catalog.see_also(page) if page else [])
+
+
+@bp.route("/<slug>")
+def page(slug):
+    """Free pages of content/pages (e.g. /prestations)."""
+    entry = get_entry_or_404(slug, "page")
+    if slug == "accueil":
+        abort(404)  # the home introduction is shown on /
+    return render_template("pages/page.html", entry=entry, rendered=catalog.render(entry),
+                           see_also=catalog.see_also(entry))
+
+
+@bp.route("/a-propos")
+def about():
+    page = catalog.get("a-propos", "page")
+    refs = list(catalog.content.references.values())
+    return render_template("pages/about.html", entry=page,
+                           rendered=catalog.render(page) if page else None,
+                           sources=[r for r in refs if r.is_source],
+                           bibliography=[r for r in refs if not r.is_source])

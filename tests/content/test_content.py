@@ -1,0 +1,196 @@
+"""Content loading and validation: every kind of error names its file and field."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from registry.content.loader import load_content
+from tests.conftest import FIXTURE_CONTENT, REAL_CONTENT
+
+MONO = "monographies/dispositif-essai.md"
+
+
+def edit(root, rel, old, new):
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture changed: {old!r} not in {rel}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def problems_of(root):
+    return [str(p) for p in load_content(root).problems]
+
+
+def test_fixture_content_is_valid():
+    content = load_content(FIXTURE_CONTENT)
+    assert content.problems == []
+    assert set(content.entries) == {"dispositif-essai", "fiche-essai", "ipa", "pair-aidance",
+                                    "mission-1", "aller-vers", "a-propos"}
+    mono = content.entries["dispositif-essai"]
+    assert mono.type == "monographie"
+    assert mono.missions == [1, 3]
+    assert mono.key_figures == [{"value": "12", "label": "logements de test", "year": 2021}]
+    assert mono.place == {"town": "Ville-Test", "department": None, "region": None}
+    assert mono.url == "/monographies/dispositif-essai"
+
+
+def test_shipped_content_is_valid():
+    content = load_content(REAL_CONTENT)
+    assert [str(p) for p in content.problems] == []
+    assert sum(e.type == "mission" for e in content.entries.values()) == 8
+    assert sum(e.type == "principe" for e in content.entries.values()) == 4
+    assert sum(e.type == "monographie" for e in content.entries.values()) >= 3
+    assert sum(e.type == "glossaire" for e in content.entries.values()) >= 20
+    assert content.entries["pharmacie-clinique-conciliation-medicamenteuse"].number == 1
+
+
+@pytest.mark.parametrize("rel, old, new, expected", [
+    # unknown tags
+    (MONO, "missions: [1, 3]", "missions: [1, 9]", r"dispositif-essai\.md:missions: unknown missions value 9"),
+    (MONO, "theme: nouvel-ambulatoire", "theme: cuisine", r"dispositif-essai\.md:theme: unknown themes value 'cuisine'"),
+    (MONO, "parcours: [logement]", "parcours: [logements]", r":parcours: unknown parcours value 'logements'"),
+    (MONO, "level: experience-decrite", "level: certaine", r":evidence: unknown evidence level 'certaine'"),
+    (MONO, "public: [adultes]", "public: adultes", r":public: must be a list of public ids"),
+    # missing required fields
+    (MONO, "dispositif: Essai\n", "", r"dispositif-essai\.md:dispositif: required field is missing"),
+    (MONO, "summary: \"Monographie fictive", "resume: \"Monographie fictive",
+     r":summary: required field is missing"),
+    ("glossaire/ipa.md", "  - {document: fixture.txt, section: \"Glossaire de test\"}\n", "  - {document: fixture.txt}\n",
+     r"ipa\.md:sources: item 1 must have exactly the keys document and section"),
+    # wrong shapes
+    (MONO, "year: 2020", "year: deux mille", r":year: must be a four-digit year or null"),
+    (MONO, "justification: \"Les données de test décrivent un dispositif sans aucune évaluation rapportée.\"",
+     "justification: \"Aucune.\"", r":evidence: justification must say"),
+    (MONO, "slug: dispositif-essai", "slug: Dispositif Essai", r":slug: must be lowercase"),
+    (MONO, "slug: dispositif-essai", "slug: autre-slug", r":slug: must equal the file name 'dispositif-essai'"),
+    (MONO, "updated: 2026-11-23", "updated: hier", r":updated: must be a date"),
+    ("fiches/fiche-essai.md", "number: 1", "number: 12", r"fiche-essai\.md:number: must be an integer from 1 to 8"),
+    # unknown field (typo)
+    (MONO, "porteur:", "porter:", r":porter: unknown field for a monographie"),
+    # malformed YAML, reported with its line
+    (MONO, "missions: [1, 3]", "missions: [1, 3", r"dispositif-essai\.md:line \d+: malformed YAML"),
+    (MONO, "---\ntitle", "title", r"dispositif-essai\.md:line 1: missing front matter"),
+    # grid
+    (MONO, "## Conditions de financement", "## Financement",
+     r"dispositif-essai\.md:body: missing grid heading '## Conditions de financement'"),
+    # links and glossary references
+    (MONO, "(/fiches/fiche-essai)", "(/fiches/inconnue)",
+     r"dispositif-essai\.md:line 29: broken internal link '/fiches/inconnue'"),
+    ("fiches/fiche-essai.md", "se fait à l'entrée", "se fait à l'[entrée](/glossaire/entree)",
+     r"fiche-essai\.md:line \d+: broken glossary reference '/glossaire/entree'"),
+    (MONO, "see_also: [ipa, fiche-essai]", "see_also: [ipa, glossaire-absent]",
+     r":see_also: unknown slug 'glossaire-absent'"),
+    # sources must name a reference of references.yaml, by id or file
+    (MONO, "{document: fixture.txt, section: \"Section de test\"}",
+     "{document: inconnu.txt, section: \"Section de test\"}",
+     r"dispositif-essai\.md:sources: unknown document 'inconnu\.txt'"),
+    # the justification is a full sentence
+    (MONO, "sans aucune évaluation rapportée.\"", "sans aucune évaluation rapportée\"",
+     r":evidence: justification must be at least one full sentence"),
+    # a glossary form names one entry only (case and accents folded)
+    ("glossaire/pair-aidance.md", "aliases: [pair-aidant, pairs-aidants]",
+     "aliases: [pair-aidant, Infirmière en pratique avancée]",
+     r"pair-aidance\.md:aliases: 'infirmiere en pratique avancee' already names the glossary entry 'ipa'"),
+    # references file
+    ("references.yaml", "kind: autre", "kind: roman", r"references\.yaml:references\[0\]\.kind: unknown kind 'roman'"),
+    ("references.yaml", "    note: null\n", "", r"references\.yaml:references\[0\]: missing note"),
+])
+def test_each_error_names_file_and_field(content_copy, rel, old, new, expected):
+    edit(content_copy, rel, old, new)
+    found = problems_of(content_copy)
+    assert any(re.search(expected, p) for p in found), found
+    assert all(p.startswith("content/") for p in found)
+
+
+def test_malformed_yaml_gives_the_line(content_copy):
+    edit(content_copy, MONO, "missions: [1, 3]", "missions: [1, 3")
+    (problem,) = [p for p in problems_of(content_copy) if "malformed" in p]
+    # The error is detected on the line after the unclosed bracket (line 11 or 12).
+    assert re.match(r"content/monographies/dispositif-essai\.md:line 1[12]: malformed YAML", problem)
+
+
+def test_grid_order_is_checked(content_copy):
+    path = content_copy / MONO
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("## Conditions de financement", "## TMP").replace(
+        "## Freins et facteurs de succès", "## Conditions de financement").replace(
+        "## TMP", "## Freins et facteurs de succès")
+    path.write_text(text, encoding="utf-8")
+    assert any("out of order" in p for p in problems_of(content_copy))
+
+
+def test_duplicate_slugs_are_reported(content_copy):
+    source = (content_copy / "fiches" / "fiche-essai.md").read_text(encoding="utf-8")
+    (content_copy / "fiches" / "ipa.md").write_text(source.replace("slug: fiche-essai", "slug: ipa"))
+    found = problems_of(content_copy)
+    assert any(re.search(r"ipa\.md:slug: duplicate slug 'ipa' \(also used by content/", p)
+               for p in found), found
+
+
+def test_broken_file_does_not_hide_the_others(content_copy):
+    (content_copy / "glossaire" / "ipa.md").write_text("---\ntitle: [\n---\n", encoding="utf-8")
+    content = load_content(content_copy)
+    assert "ipa" not in content.entries
+    assert "pair-aidance" in content.entries and "dispositif-essai" in content.entries
+
+
+def test_invalid_utf8_is_reported(content_copy):
+    (content_copy / "glossaire" / "ipa.md").write_bytes(b"---\ntitle: \xff\n---\n")
+    assert any("not valid UTF-8" in p for p in problems_of(content_copy))
+
+
+def test_taxonomy_errors_are_reported(content_copy):
+    edit(content_copy, "taxonomy.yaml", "  - id: 8\n", "  - id: 9\n")
+    found = problems_of(content_copy)
+    assert any(p.startswith("content/taxonomy.yaml:missions[7].id: must be an integer from 1 to 8")
+               for p in found), found
+
+
+FALC_OK = "---\ntitle: Essai\nreview: {status: brouillon, by: null, date: null}\n---\nTexte.\n"
+
+
+def test_falc_variant_is_attached_to_its_page(content_copy):
+    (content_copy / "monographies" / "dispositif-essai.falc.md").write_text(FALC_OK)
+    content = load_content(content_copy)
+    assert content.problems == []
+    falc = content.entries["dispositif-essai"].falc
+    assert falc.title == "Essai" and not falc.reviewed and falc.body_line == 5
+    assert "dispositif-essai.falc" not in content.entries  # a variant is not a page
+
+
+@pytest.mark.parametrize("name, text, expected", [
+    ("ipa.falc.md", "pas de front matter", r"glossaire/ipa\.falc\.md:line 1: missing front matter"),
+    ("inconnu.falc.md", FALC_OK, r"glossaire/inconnu\.falc\.md:file: no page with this slug"),
+    ("ipa.falc.md", FALC_OK.replace("brouillon", "fini"), r"ipa\.falc\.md:review: status must be"),
+    ("ipa.falc.md", FALC_OK.replace("brouillon", "relu"), r"ipa\.falc\.md:review: a reviewed text names"),
+    ("ipa.falc.md", FALC_OK.replace("title: Essai\n", ""), r"ipa\.falc\.md:title: required"),
+])
+def test_falc_front_matter_errors(content_copy, name, text, expected):
+    (content_copy / "glossaire" / name).write_text(text, encoding="utf-8")
+    assert any(re.search(expected, p) for p in problems_of(content_copy)), problems_of(content_copy)
+
+
+def test_cli_check_prints_one_line_per_problem_and_exits_1(make_app, content_copy):
+    edit(content_copy, MONO, "missions: [1, 3]", "missions: [1, 9]")
+    edit(content_copy, "glossaire/pair-aidance.md", "expansion: null", "expansion: [a, b]")
+    app = make_app(content_copy)
+    result = app.test_cli_runner().invoke(args=["content", "check"])
+    assert result.exit_code == 1
+    lines = [l for l in result.output.splitlines() if l.startswith("content/")]
+    assert len(lines) == 2
+    assert all(re.match(r"^content/[\w/.-]+:[\w ]+: .+", l) for l in lines)
+
+
+def test_cli_check_passes_on_valid_content(make_app):
+    result = make_app(FIXTURE_CONTENT).test_cli_runner().invoke(args=["content", "check"])
+    assert result.exit_code == 0
+    assert "content OK: 7 documents" in result.output
+
+
+def test_free_pages_cannot_take_a_section_address(content_copy):
+    page = content_copy / "pages" / "a-propos.md"
+    (content_copy / "pages" / "recherche.md").write_text(
+        page.read_text(encoding="utf-8").replace("slug: a-propos", "slug: recherche"))
+    assert "content/pages/recherche.md:slug: 'recherche' is a reserved address of the site" \
+        in problems_of(content_copy)
