@@ -33,8 +33,8 @@ from whoosh.qparser import QueryParser  # noqa: E402
 
 from registry.content.loader import load_content  # noqa: E402
 from registry.content.render import plain_text  # noqa: E402
-from registry.search.service import Document, SearchService, build_index  # noqa: E402
 from registry.content.text import fold  # noqa: E402
+from registry.search import IndexDocument, SearchService, build_index  # noqa: E402
 
 WORD = re.compile(r"[^\W\d_]{3,}")
 
@@ -47,11 +47,11 @@ def real_corpus():
     return entries, vocabulary
 
 
-def synthetic_documents(n: int, seed: int) -> list[Document]:
+def synthetic_documents(n: int, seed: int) -> list[IndexDocument]:
     """N documents shaped like the real ones: words drawn by real frequency, real tag sets."""
     entries, vocabulary = real_corpus()
     rng = random.Random(seed)
-    words, weights = zip(*vocabulary.most_common())
+    words, weights = zip(*vocabulary.most_common(), strict=True)
     lengths = [len(plain_text(e.body).split()) for e in entries]
 
     def text(k: int) -> str:
@@ -62,7 +62,7 @@ def synthetic_documents(n: int, seed: int) -> list[Document]:
         model = rng.choice(entries)
         meta = model.meta
         title = text(rng.randint(3, 8)).capitalize()
-        docs.append(Document(
+        docs.append(IndexDocument(
             slug=f"doc-{i}", type=model.type, title=title, summary=text(rng.randint(20, 40)),
             body=text(max(40, int(rng.choice(lengths) * rng.uniform(0.5, 1.2)))),
             missions=meta.get("missions", []), evidence=model.evidence_level,
@@ -83,7 +83,8 @@ def queries(seed: int, count: int = 36) -> list[tuple[str, dict]]:
         if i % 3 == 1:
             filters = {"mission": [str(rng.randint(1, 8))]}
         elif i % 3 == 2:
-            filters = {"evidence": ["experience-decrite", "prometteuse"], "theme": ["nouvel-ambulatoire"]}
+            filters = {"evidence": ["experience-decrite", "prometteuse"],
+                       "theme": ["nouvel-ambulatoire"]}
         out.append((q, filters))
     return out
 
@@ -100,7 +101,7 @@ def timed(fn, repeat: int = 1) -> float:
     return (time.perf_counter() - start) * 1000 / repeat
 
 
-def build_fts5(docs: list[Document], path: Path) -> sqlite3.Connection:
+def build_fts5(docs: list[IndexDocument], path: Path) -> sqlite3.Connection:
     db = sqlite3.connect(path)
     db.execute("CREATE VIRTUAL TABLE docs USING fts5(slug UNINDEXED, title, summary, body, "
                "mission UNINDEXED, evidence UNINDEXED, theme UNINDEXED, "
@@ -147,10 +148,11 @@ def run(n: int, seed: int) -> dict:
         for _ in range(3):  # three passes over the queries, to steady the figures
             for q, filters in qs:
                 service._cache.clear()
-                app.append(timed(lambda: service.search(q, filters)))
-                cached.append(timed(lambda: service.search(q, filters)))
-                raw.append(timed(lambda: list(raw_searcher.search(raw_parser.parse(q), limit=20))))
-                fts.append(timed(lambda: fts5_search(db, q, filters)))
+                app.append(timed(lambda q=q, f=filters: service.search(q, f)))
+                cached.append(timed(lambda q=q, f=filters: service.search(q, f)))
+                raw.append(timed(lambda q=q: list(raw_searcher.search(raw_parser.parse(q),
+                                                                      limit=20))))
+                fts.append(timed(lambda q=q, f=filters: fts5_search(db, q, f)))
         raw_searcher.close()
         db.close()
     return {
@@ -166,7 +168,7 @@ def shipped_build_seconds() -> float:
     """Full build of the shipped corpus through the registry's own code path."""
     from registry import create_app
     from registry.extensions import catalog
-    from registry.search.indexing import rebuild
+    from registry.search import rebuild
 
     with tempfile.TemporaryDirectory() as tmp:
         app = create_app({"TESTING": True, "SECRET_KEY": "bench", "INSTANCE_PATH": tmp,

@@ -10,24 +10,24 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from .config import PROJECT_ROOT
-from .extensions import catalog
 from .content.problems import Problem
-from .insights.regions import RegionMapError, check_places, load_region_map
+from .insights.regions import check_places
+from .services import catalog, region_map
 
 content_cli = AppGroup("content", help="Check the content files.")
 index_cli = AppGroup("index", help="Build the search index.")
 falc_cli = AppGroup("falc", help="Check the easy-to-read (FALC) texts.")
 translate_cli = AppGroup("translate", help="Extract, update and compile interface translations.")
 
-TRANSLATIONS = PROJECT_ROOT / "registry" / "translations"
+TRANSLATIONS = Path(__file__).parent / "translations"
 POT = PROJECT_ROOT / "messages.pot"
 
 
 @content_cli.command("check")
 def content_check() -> None:
     """Validate every content file; print `path:field: reason` per problem, exit 1 on any."""
-    content = catalog.load()
-    problems = content.problems + _place_problems(content.entries.values())
+    content = catalog.load(log_problems=False)
+    problems = sorted(set(content.problems + _place_problems(content.entries.values())))
     for problem in problems:
         click.echo(str(problem))
     count = len(content.entries)
@@ -39,17 +39,15 @@ def content_check() -> None:
 
 def _place_problems(entries) -> list[Problem]:
     """Places the map of regions does not know (or a map that cannot be read)."""
-    path = current_app.config["REGISTRY_REGION_MAP"]
-    try:
-        rmap = load_region_map(path)
-    except RegionMapError as exc:
-        return [Problem(str(path), "file", str(exc))]
+    rmap = region_map.get()
+    if rmap is None:
+        return [Problem(str(region_map.path), "file", region_map.error or "cannot be read")]
     return check_places(entries, rmap)
 
 
 def _load_valid_content(refusal: str) -> None:
     """Reload content; on any problem print them and exit 1: never index broken content."""
-    content = catalog.load()
+    content = catalog.load(log_problems=False)
     if content.problems:
         for problem in content.problems:
             click.echo(str(problem), err=True)
@@ -60,11 +58,12 @@ def _load_valid_content(refusal: str) -> None:
 @index_cli.command("build")
 def index_build() -> None:
     """Build the whole search index into a new directory, then swap it in."""
-    from .search.indexing import rebuild, record_build
+    from .models import IndexBuild
+    from .search import rebuild
 
     _load_valid_content("index not built")
     summary = rebuild(catalog, Path(current_app.config["REGISTRY_INDEX_DIR"]))
-    record_build(summary, "cli")
+    IndexBuild.record(summary, "cli")
     click.echo(f"index built: {summary['document_count']} documents in "
                f"{summary['duration_ms']} ms.")
 
@@ -76,7 +75,7 @@ def falc_check(paths: tuple[str, ...], quiet: bool) -> None:
     """Lint every *.falc.md (or those under PATHS): `path:line: rule: message`, exit 1 on errors."""
     from .content.falc import lint_catalog
 
-    catalog.load()  # read the files as they are now
+    catalog.load(log_problems=False)  # read the files as they are now
     reports, problems = lint_catalog(catalog, [Path(p).resolve() for p in paths])
     for problem in problems:
         click.echo(str(problem))
@@ -97,8 +96,7 @@ def index_update() -> None:
     """Re-index only the files whose content changed (and drop removed ones)."""
     import time
 
-    from .search.indexing import changed_documents
-    from .search.service import index_exists, indexed_digests, update_index
+    from .search import changed_documents, index_exists, indexed_digests, update_index
 
     index_dir = Path(current_app.config["REGISTRY_INDEX_DIR"])
     _load_valid_content("index not updated")
@@ -120,7 +118,8 @@ def _babel(*args: str) -> None:
 @translate_cli.command("update")
 def translate_update() -> None:
     """Extract interface strings and merge them into every catalog."""
-    _babel("extract", "-F", "babel.cfg", "-k", "_l", "-o", str(POT), ".")
+    # `N_` marks labels kept as data (content kinds) and translated when shown.
+    _babel("extract", "-F", "babel.cfg", "-k", "_l", "-k", "N_", "-o", str(POT), ".")
     _babel("update", "-i", str(POT), "-d", str(TRANSLATIONS))
     POT.unlink()
 

@@ -2,15 +2,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .extensions import db
 
+log = logging.getLogger(__name__)
+
 
 def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 class IndexBuild(db.Model):
@@ -25,6 +29,17 @@ class IndexBuild(db.Model):
     content_hash: Mapped[str] = mapped_column(String(64))
     duration_ms: Mapped[int] = mapped_column(Integer)
     trigger: Mapped[str] = mapped_column(String(16))  # "cli" or "startup"
+
+    @classmethod
+    def record(cls, summary: dict, trigger: str) -> None:
+        """Store a build; a missing table (database not migrated) is logged, not fatal."""
+        try:
+            db.session.add(cls(trigger=trigger, **summary))
+            db.session.commit()
+        except SQLAlchemyError as exc:
+            db.session.rollback()
+            log.warning("index build not recorded (run `flask db upgrade`): %s",
+                        exc.__class__.__name__)
 
 
 class Evaluation(db.Model):
@@ -47,10 +62,10 @@ class Evaluation(db.Model):
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    answers: Mapped[list["EvaluationAnswer"]] = relationship(
+    answers: Mapped[list[EvaluationAnswer]] = relationship(
         back_populates="evaluation", cascade="all, delete-orphan",
         order_by="EvaluationAnswer.id")
-    revisions: Mapped[list["EvaluationRevision"]] = relationship(
+    revisions: Mapped[list[EvaluationRevision]] = relationship(
         back_populates="evaluation", cascade="all, delete-orphan",
         order_by="EvaluationRevision.number")
 

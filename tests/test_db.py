@@ -12,10 +12,9 @@ from tests.conftest import FIXTURE_CONTENT
 
 def test_migrations_from_empty_match_the_models(make_app):
     app = make_app(FIXTURE_CONTENT)  # make_app applies every migration to an empty database
-    with app.app_context():
-        with db.engine.connect() as conn:
-            diff = compare_metadata(MigrationContext.configure(conn), db.metadata)
-            tables = set(inspect(conn).get_table_names())
+    with app.app_context(), db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), db.metadata)
+        tables = set(inspect(conn).get_table_names())
     assert diff == []
     assert {"index_build", "alembic_version"} <= tables
 

@@ -177,10 +177,7 @@ def read_departments(gpkg: Path):
     con.close()
     out = []
     for name, fips, gu_a3, geom in rows:
-        if gu_a3 == "FXX":
-            code = OLD_REGION_TO_INSEE.get(fips)
-        else:
-            code = OVERSEAS.get(gu_a3)
+        code = OLD_REGION_TO_INSEE.get(fips) if gu_a3 == "FXX" else OVERSEAS.get(gu_a3)
         if code is None:
             raise SystemExit(f"no region for {name!r} (fips={fips!r}, gu_a3={gu_a3!r})")
         out.append((NAME_FIXES.get(name, name), code, gpkg_geometry(geom)))
@@ -260,7 +257,7 @@ def douglas_peucker(pts, tol):
         if best > tol or (seg == 0 and j - i > 2):
             keep[best_k] = True
             stack += [(i, best_k), (best_k, j)]
-    return [p for p, k in zip(pts, keep) if k]
+    return [p for p, k in zip(pts, keep, strict=True) if k]
 
 
 def ring_points(ring):
@@ -313,7 +310,7 @@ def simplify_shared(geoms: dict, tol: float, min_area: float):
             cuts = [i - start for i in idx] + [len(pts)]
             closed = pts + [pts[0]]
             new = []
-            for a, b in zip(cuts, cuts[1:]):
+            for a, b in zip(cuts, cuts[1:], strict=False):
                 new += simplify_arc(closed[a:b + 1])[:-1]
         if len(new) < 3:
             continue

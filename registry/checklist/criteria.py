@@ -10,11 +10,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from ..content.problems import Problem
 from ..content.references import Reference, resolve
 from ..content.taxonomy import Taxonomy
+from ..content.yamlfile import read_yaml
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CONDITIONS = {"vigilance-non", "vigilance-gap", "unanswered", "score-below"}
@@ -88,22 +87,6 @@ class Checklist:
         return [d for d in self.domains if d.id in used]
 
 
-def _read_yaml(path: Path, shown: str) -> tuple[dict | None, list[Problem]]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return None, [Problem(shown, "file", "not found")]
-    except UnicodeDecodeError as exc:
-        return None, [Problem(shown, "file", f"not valid UTF-8 (byte {exc.start})")]
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        return None, [Problem(shown, f"line {mark.line + 1}" if mark else "file",
-                              f"malformed YAML: {getattr(exc, 'problem', exc)}")]
-    if not isinstance(data, dict):
-        return None, [Problem(shown, "file", "expected a mapping")]
-    return data, []
-
-
 class _Reader:
     """Typed access to a mapping that records a Problem for each bad field."""
 
@@ -135,17 +118,36 @@ class _Reader:
         value = item.get(key)
         if value is None and nullable:
             return None
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
+        if (isinstance(value, bool) or not isinstance(value, (int, float))
+                or not low <= value <= high):
             self.fail(f"{where}.{key}", f"must be a number from {low} to {high}")
             return None
         return float(value)
 
 
+FOLDER = "checklist"  # under the content folder
+
+
+def load_part(root: Path, shown, content) -> tuple[Checklist | None, list[Problem]]:
+    """The checklist as a part of the content (`content.loader.Part`): None when the
+    content ships no checklist folder, or when its files are unusable."""
+    folder = root / FOLDER
+    if not folder.is_dir():
+        return None, []
+    checklist, problems = load_checklist(folder, shown, content.taxonomy, content.references)
+    if checklist is not None:
+        where = shown(folder / "criteria.yaml")
+        problems += [Problem(where, f"criteria[{c.id}].see_also", f"unknown page {slug!r}")
+                     for c in checklist.criteria.values() for slug in c.see_also
+                     if slug not in content.entries]
+    return checklist, problems
+
+
 def load_checklist(folder: Path, shown, tax: Taxonomy,
                    refs: dict[str, Reference]) -> tuple[Checklist | None, list[Problem]]:
     """Parse `criteria.yaml` and `scale.yaml` in `folder`; None when either is unusable."""
-    scale_data, problems = _read_yaml(folder / "scale.yaml", shown(folder / "scale.yaml"))
-    criteria_data, found = _read_yaml(folder / "criteria.yaml", shown(folder / "criteria.yaml"))
+    scale_data, problems = read_yaml(folder / "scale.yaml", shown(folder / "scale.yaml"))
+    criteria_data, found = read_yaml(folder / "criteria.yaml", shown(folder / "criteria.yaml"))
     problems += found
     if scale_data is None or criteria_data is None:
         return None, problems
@@ -242,7 +244,8 @@ def _domains(reader: _Reader, data: dict) -> list[Domain]:
             reader.fail(where, "expected a mapping")
             continue
         did = reader.ident(item, "id", where)
-        title, falc_title = reader.text(item, "title", where), reader.text(item, "falc_title", where)
+        title = reader.text(item, "title", where)
+        falc_title = reader.text(item, "falc_title", where)
         if did in {d.id for d in domains}:
             reader.fail(f"{where}.id", f"duplicate domain {did!r}")
         elif did and title and falc_title:

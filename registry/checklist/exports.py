@@ -1,14 +1,10 @@
-"""An evaluation as data: the JSON record (API and export) and the CSV export."""
+"""An evaluation as data: the JSON record (API and export) and the rows of the CSV export."""
 from __future__ import annotations
 
-import csv
-import io
-
-from .criteria import Checklist
 from ..models import Evaluation
+from .criteria import Checklist
 from .scoring import Result
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 CSV_COLUMNS = ("domaine", "critere", "question", "point_de_vigilance", "poids", "reponse",
                "commentaire", "preuve", "preuve_verifiee_le", "statut_preuve", "etat")
 
@@ -57,26 +53,18 @@ def record(evaluation: Evaluation, checklist: Checklist, result: Result, share_u
     }
 
 
-def safe_cell(value) -> str:
-    """A CSV cell a spreadsheet will not run as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
-
-
-def to_csv(checklist: Checklist, result: Result) -> str:
-    """One row per criterion asked, then one per retired criterion that has an answer."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+def csv_rows(result: Result) -> list[list]:
+    """One row per criterion asked (`CSV_COLUMNS`), then one per retired criterion that
+    has an answer."""
     rows = [(d.domain.title, r.criterion.id, r.criterion.question, r.criterion.vigilance,
              f"{r.criterion.weight:g}", r.answer, r.status) for d in result.domains for r in d.rows]
     rows += [("", cid, answer.question, "", "", answer, "retired")
              for cid, answer in result.retired.items()]
+    out = []
     for domain, cid, question, vigilance, weight, answer, status in rows:
         day = answer.evidence_checked_on if answer else None
-        cells = [domain, cid, question, {True: "oui", False: "non"}.get(vigilance, ""),
-                 weight, answer.value if answer else "", answer.comment if answer else "",
-                 answer.evidence_reference if answer else "", day.isoformat() if day else "",
-                 (answer.evidence_status or "") if answer else "", status]
-        writer.writerow([safe_cell(c) for c in cells])
-    return out.getvalue()
+        out.append([domain, cid, question, {True: "oui", False: "non"}.get(vigilance, ""),
+                    weight, answer.value if answer else "", answer.comment if answer else "",
+                    answer.evidence_reference if answer else "", day.isoformat() if day else "",
+                    (answer.evidence_status or "") if answer else "", status])
+    return out

@@ -33,7 +33,7 @@ class Answer:
 
 
 @dataclass(frozen=True)
-class Row:
+class CriterionRow:
     criterion: Criterion
     answer: Answer | None
     status: str
@@ -44,7 +44,7 @@ class Row:
 class Scored:
     """Score and completion of a set of rows (a domain or the whole evaluation)."""
 
-    rows: list[Row]
+    rows: list[CriterionRow]
 
     @property
     def earned(self) -> float:
@@ -66,7 +66,7 @@ class Scored:
 @dataclass(frozen=True)
 class DomainScore(Scored):
     domain: Domain
-    rows: list[Row]
+    rows: list[CriterionRow]
 
 
 @dataclass
@@ -78,7 +78,7 @@ class Result(Scored):
     retired: dict[str, Answer] = field(default_factory=dict)  # answers to criteria not asked now
 
     @property
-    def rows(self) -> list[Row]:
+    def rows(self) -> list[CriterionRow]:
         return [row for d in self.domains for row in d.rows]
 
     @property
@@ -90,16 +90,16 @@ class Result(Scored):
         return self.answered / self.total if self.total else 0.0
 
     @property
-    def vigilance_alerts(self) -> list[Row]:
+    def vigilance_alerts(self) -> list[CriterionRow]:
         """Points of vigilance answered « non » or left as a gap, « non » first."""
         alerts = [r for r in self.rows if r.criterion.vigilance and r.status in (NO, GAP)]
         return sorted(alerts, key=lambda r: r.status != NO)
 
     @property
-    def unanswered(self) -> list[Row]:
+    def unanswered(self) -> list[CriterionRow]:
         return [r for r in self.rows if r.status == UNANSWERED]
 
-    def action_plan(self) -> list[tuple[Domain, list[Row]]]:
+    def action_plan(self) -> list[tuple[Domain, list[CriterionRow]]]:
         """One line per criterion not fully met, grouped by domain, vigilance first."""
         plan = []
         for d in self.domains:
@@ -110,7 +110,8 @@ class Result(Scored):
         return plan
 
 
-def classify(checklist: Checklist, criterion: Criterion, answer: Answer | None) -> tuple[str, float, float]:
+def classify(checklist: Checklist, criterion: Criterion,
+             answer: Answer | None) -> tuple[str, float, float]:
     """(status, earned, possible) of one criterion."""
     if answer is None:
         return UNANSWERED, 0.0, 0.0
@@ -137,7 +138,7 @@ def score(checklist: Checklist, category: str, answers: dict[str, Answer]) -> Re
         for criterion in (c for c in asked if c.domain == domain.id):
             answer = answers.get(criterion.id)
             status, earned, possible = classify(checklist, criterion, answer)
-            rows.append(Row(criterion, answer, status, earned, possible))
+            rows.append(CriterionRow(criterion, answer, status, earned, possible))
         domains.append(DomainScore(domain, rows))
     asked_ids = {c.id for c in asked}
     retired = {cid: a for cid, a in answers.items() if cid not in asked_ids}

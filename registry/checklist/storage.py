@@ -14,11 +14,11 @@ from dataclasses import dataclass
 
 from sqlalchemy import select, update
 
-from .criteria import Checklist
-from .submission import Header
 from ..extensions import db
 from ..models import Evaluation, EvaluationAnswer, EvaluationRevision, utcnow
+from .criteria import Checklist
 from .scoring import Answer, Result, score
+from .submission import Header
 
 TOKEN_BYTES = 32  # 256 bits
 TOKEN_RE = re.compile(r"[A-Za-z0-9_-]{1,64}")
@@ -66,7 +66,8 @@ def result_of(evaluation: Evaluation, checklist: Checklist) -> Result:
     return score(checklist, evaluation.category, answers_of(evaluation))
 
 
-def create(header: Header, answers: dict[str, Answer], checklist: Checklist) -> tuple[Evaluation, str]:
+def create(header: Header, answers: dict[str, Answer],
+           checklist: Checklist) -> tuple[Evaluation, str]:
     """A new evaluation with its first revision; returns it with the edit token (shown once)."""
     edit_token = secrets.token_urlsafe(TOKEN_BYTES)
     now = utcnow()
@@ -152,7 +153,8 @@ def _comparable(snap: dict) -> dict:
 
 
 def _answer_row(cid: str, answer: Answer) -> EvaluationAnswer:
-    return EvaluationAnswer(criterion=cid, **{name: getattr(answer, name) for name in ANSWER_FIELDS})
+    return EvaluationAnswer(criterion=cid,
+                            **{name: getattr(answer, name) for name in ANSWER_FIELDS})
 
 
 def _answer_dict(row: EvaluationAnswer) -> dict:
@@ -196,7 +198,8 @@ def diff(old: dict, new: dict) -> list[Change]:
         label = (after or before).get("question", cid)
         changes.append(Change("answer", cid, label, before, after, parts))
     if old.get("verdict") != new.get("verdict"):
-        changes.append(Change("verdict", "verdict", "verdict", old.get("verdict"), new.get("verdict")))
+        changes.append(Change("verdict", "verdict", "verdict", old.get("verdict"),
+                              new.get("verdict")))
     if old.get("score") != new.get("score"):
         changes.append(Change("score", "score", "score", old.get("score"), new.get("score")))
     return changes

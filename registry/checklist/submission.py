@@ -21,7 +21,7 @@ EARLIEST = dt.date(1990, 1, 1)
 
 
 @dataclass(frozen=True)
-class FieldError:
+class SubmissionError:
     field: str
     message: str
     criterion: str | None = None
@@ -43,9 +43,9 @@ class Checked:
 
     header: Header = field(default_factory=Header)
     answers: dict[str, Answer] = field(default_factory=dict)
-    errors: list[FieldError] = field(default_factory=list)
+    errors: list[SubmissionError] = field(default_factory=list)
 
-    def error_for(self, criterion: str) -> list[FieldError]:
+    def error_for(self, criterion: str) -> list[SubmissionError]:
         return [e for e in self.errors if e.criterion == criterion]
 
     @property
@@ -75,16 +75,16 @@ def check_header(data: dict, checklist: Checklist, checked: Checked,
     raw_name, raw_role = data.get("tool_name"), data.get("role")
     for name, raw in (("tool_name", raw_name), ("role", raw_role)):
         if raw is not None and not isinstance(raw, str):
-            checked.errors.append(FieldError(name, _("Ce champ doit être un texte.")))
+            checked.errors.append(SubmissionError(name, _("Ce champ doit être un texte.")))
     header.tool_name = clean_text(raw_name if isinstance(raw_name, str) else "")
     header.role = clean_text(raw_role if isinstance(raw_role, str) else "")
     if not header.tool_name:
-        checked.errors.append(FieldError("tool_name", _("Indiquez le nom de l’outil évalué.")))
+        checked.errors.append(SubmissionError("tool_name", _("Indiquez le nom de l’outil évalué.")))
     elif len(header.tool_name) > limits["tool_name"]:
-        checked.errors.append(FieldError("tool_name", _(
+        checked.errors.append(SubmissionError("tool_name", _(
             "Le nom de l’outil dépasse %(n)s caractères.", n=limits["tool_name"])))
     if len(header.role) > limits["role"]:
-        checked.errors.append(FieldError("role", _(
+        checked.errors.append(SubmissionError("role", _(
             "Le rôle dépasse %(n)s caractères.", n=limits["role"])))
     if category_fixed is not None:
         header.category = category_fixed
@@ -92,7 +92,7 @@ def check_header(data: dict, checklist: Checklist, checked: Checked,
     category = data.get("category")
     header.category = category if isinstance(category, str) else ""
     if header.category not in checklist.categories:
-        checked.errors.append(FieldError("category", _(
+        checked.errors.append(SubmissionError("category", _(
             "Catégorie inconnue : choisissez parmi %(choices)s.",
             choices=", ".join(checklist.categories))))
 
@@ -103,26 +103,26 @@ def check_answers(items, checklist: Checklist, category: str, checked: Checked,
     if items is None:
         return
     if not isinstance(items, list):
-        checked.errors.append(FieldError("answers", _("« answers » doit être une liste.")))
+        checked.errors.append(SubmissionError("answers", _("« answers » doit être une liste.")))
         return
     asked = {c.id for c in checklist.for_category(category)}
     allowed = asked if allowed is None else allowed & asked
     for i, item in enumerate(items):
         where = f"answers[{i}]"
         if not isinstance(item, dict):
-            checked.errors.append(FieldError(where, _("Chaque réponse est un objet.")))
+            checked.errors.append(SubmissionError(where, _("Chaque réponse est un objet.")))
             continue
         cid = item.get("criterion")
         if not isinstance(cid, str) or cid not in checklist.criteria:
-            checked.errors.append(FieldError(f"{where}.criterion", _(
+            checked.errors.append(SubmissionError(f"{where}.criterion", _(
                 "Critère inconnu : %(id)s.", id=str(cid)[:80])))
             continue
         if cid not in allowed:
-            checked.errors.append(FieldError(f"{where}.criterion", _(
+            checked.errors.append(SubmissionError(f"{where}.criterion", _(
                 "Le critère %(id)s ne s’applique pas à cette catégorie d’outil.", id=cid), cid))
             continue
         if cid in checked.answers:
-            checked.errors.append(FieldError(f"{where}.criterion", _(
+            checked.errors.append(SubmissionError(f"{where}.criterion", _(
                 "Le critère %(id)s reçoit deux réponses.", id=cid), cid))
             continue
         answer = _check_answer(item, where, cid, checklist, checked)
@@ -136,7 +136,7 @@ def _check_answer(item: dict, where: str, cid: str, checklist: Checklist,
     errors_before = len(checked.errors)
 
     def error(name: str, message: str) -> None:
-        checked.errors.append(FieldError(f"{where}.{name}", message, cid))
+        checked.errors.append(SubmissionError(f"{where}.{name}", message, cid))
 
     value = item.get("value")
     if not isinstance(value, str) or value not in checklist.answers:

@@ -3,39 +3,43 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 
-from .loader import Content, Entry, load_content
-from .text import fold
+from .crosscheck import SitePaths
+from .documents import Entry
+from .kinds import BY_ID, TOPICS, TYPE_ORDER
+from .loader import Content, Part, load_content
 from .render import GlossaryMatcher, GlossaryTerm, Rendered, render_markdown
+from .text import fold
 
 log = logging.getLogger(__name__)
 
-# For each topic kind: the field naming it on its own page, and on practices.
-TOPIC_PAGE_FIELD = {"mission": "mission", "principe": "principle", "theme": "theme"}
-PRACTICE_FIELD = {"mission": "missions", "principe": "principles", "theme": "theme"}
-TYPE_ORDER = ("monographie", "fiche", "glossaire", "mission", "principe", "theme", "page")
-
-
 class Catalog:
-    """Loads `content/` once per process and renders each entry lazily."""
+    """Loads `content/` once per process and renders each entry lazily.
 
-    def __init__(self, root: Path):
+    `site` gives the site's own addresses when content is loaded (the web app's
+    routes, known only once every blueprint is registered); `parts` are the data
+    files other packages read from the content folder (see `loader.Part`).
+    """
+
+    def __init__(self, root: Path, site: Callable[[], SitePaths | None] | None = None,
+                 parts: dict[str, Part] | None = None):
         self.root = Path(root)
+        self._site = site or (lambda: None)
+        self._parts = parts or {}
         self._content: Content | None = None
         self._rendered: dict[str, Rendered] = {}
         self._lock = threading.Lock()
 
-    @classmethod
-    def from_app(cls, app) -> "Catalog":
-        return cls(app.config["REGISTRY_CONTENT_DIR"])
-
-    def load(self) -> Content:
-        """(Re)load content from disk; problems are logged, valid entries kept."""
-        content = load_content(self.root)
-        for problem in content.problems:
-            log.warning("content: %s", problem)
+    def load(self, log_problems: bool = True) -> Content:
+        """(Re)load content from disk; valid entries are kept, problems returned with them
+        (and logged, unless the caller prints them itself)."""
+        content = load_content(self.root, site=self._site(), parts=self._parts)
+        if log_problems:
+            for problem in content.problems:
+                log.warning("content: %s", problem)
         with self._lock:
             self._content = content
             self._rendered = {}
@@ -56,6 +60,10 @@ class Catalog:
     def entries(self) -> dict[str, Entry]:
         return self.content.entries
 
+    def part(self, name: str):
+        """A part of the content read by another package, or None when it is unusable."""
+        return self.content.parts.get(name)
+
     def get(self, slug: str, type: str | None = None) -> Entry | None:
         entry = self.entries.get(slug)
         if entry is None or (type and entry.type != type):
@@ -70,12 +78,12 @@ class Catalog:
 
     def topic_page(self, kind: str, value) -> Entry | None:
         """The page written for a mission, principle or theme, if any."""
-        field = TOPIC_PAGE_FIELD[kind]
+        field = BY_ID[kind].key
         return next((e for e in self.of_type(kind) if e.meta[field] == value), None)
 
     def tagged(self, kind: str, value) -> list[Entry]:
         """Practices tagged with a mission, principle or theme."""
-        field = PRACTICE_FIELD[kind]
+        field = TOPICS[kind][1]
         return [e for e in self.practices()
                 if value == e.meta.get(field) or value in (e.meta.get(field) or [])]
 
@@ -103,3 +111,4 @@ def sort_key(entry: Entry):
     """Type order, then fiche or mission number, then title without accents."""
     number = entry.meta.get("number") or entry.meta.get("mission") or 0
     return (TYPE_ORDER.index(entry.type), number, fold(entry.title))
+

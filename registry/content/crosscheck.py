@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from pathlib import Path
 
+from .kinds import BY_ID, TOPICS
 from .problems import Problem
 from .references import Reference, resolve
 from .taxonomy import Taxonomy
@@ -12,17 +15,31 @@ from .text import fold
 LINK_RE = re.compile(r"\[[^\]]*\]\(\s*<?([^)\s>]+)")
 HEADING_RE = re.compile(r"^##\s+(.+?)\s*#*\s*$")
 SENTENCE_END_RE = re.compile(r"[.!?…»)]\s*$")
-# Free pages live at /<slug>: these slugs belong to the site's own sections.
-RESERVED_PAGE_SLUGS = {"recherche", "glossaire", "missions", "monographies", "fiches",
-                       "principes", "themes", "api", "static", "numerique", "facile",
-                       "comparer", "donnees"}
-# Site paths that exist whatever the content.
-STATIC_PATHS = {"/", "/recherche", "/glossaire/", "/a-propos", "/missions/", "/monographies/",
-                "/fiches/", "/numerique/evaluer"}
+
+
+@dataclass(frozen=True)
+class SitePaths:
+    """The site's own addresses, read from its routes by the web app.
+
+    Content does not know the site's routes; without them, links to pages that are
+    not content are not checked, nor the slugs of free pages.
+    """
+
+    fixed: frozenset[str]  # paths of routes without variables, e.g. "/territoires"
+    reserved: frozenset[str]  # first path segments that routes other than free pages take
+    static: Path | None = None  # the folder served under /static/
+
+    def knows(self, path: str) -> bool:
+        if path in self.fixed or path.rstrip("/") in self.fixed or path + "/" in self.fixed:
+            return True
+        if self.static is not None and path.startswith("/static/"):
+            target = (self.static / path[len("/static/"):]).resolve()
+            return target.is_relative_to(self.static.resolve()) and target.is_file()
+        return False
 
 
 def check_entries(entries: dict, tax: Taxonomy, refs: dict[str, Reference],
-                  invalid: set[str]) -> list[Problem]:
+                  invalid: set[str], site: SitePaths | None = None) -> list[Problem]:
     """Every cross-file problem of a loaded set of entries."""
     problems = []
     for entry in entries.values():
@@ -34,10 +51,11 @@ def check_entries(entries: dict, tax: Taxonomy, refs: dict[str, Reference],
         problems += _check_justification(entry)
         problems += _check_sources(entry, refs)
     problems += _check_one_page_each(entries.values())
-    problems += [Problem(e.path, "slug", f"{e.slug!r} is a reserved address of the site")
-                 for e in entries.values() if e.type == "page" and e.slug in RESERVED_PAGE_SLUGS]
+    if site is not None:
+        problems += [Problem(e.path, "slug", f"{e.slug!r} is a reserved address of the site")
+                     for e in entries.values() if e.type == "page" and e.slug in site.reserved]
     problems += _check_glossary_forms(entries.values())
-    problems += _check_links(entries, tax, invalid)
+    problems += _check_links(entries, tax, invalid, site)
     return problems
 
 
@@ -49,28 +67,46 @@ def _check_grid(entry, tax: Taxonomy) -> list[Problem]:
         if match:
             found.append((match.group(1), entry.body_line + offset))
     titles = [t for t, _ in found]
-    if titles == tax.monograph_sections:
+    grid = tax.section_titles
+    if titles == grid:
         return []
-    missing = [s for s in tax.monograph_sections if s not in titles]
-    extra = [(t, n) for t, n in found if t not in tax.monograph_sections]
+    missing = [s for s in grid if s not in titles]
+    extra = [(t, n) for t, n in found if t not in grid]
     problems = [Problem(entry.path, "body", f"missing grid heading '## {s}'") for s in missing]
     problems += [Problem(entry.path, f"line {n}", f"heading '## {t}' is not in the grid")
                  for t, n in extra]
     if not problems:
         problems.append(Problem(entry.path, "body", "grid headings are out of order (expected: "
-                                + " · ".join(tax.monograph_sections) + ")"))
+                                + " · ".join(grid) + ")"))
     return problems
 
 
-def _check_links(entries: dict, tax: Taxonomy, invalid: set[str]) -> list[Problem]:
+def topic_urls(tax: Taxonomy) -> set[str]:
+    """The address of every mission, principle and theme, whether or not a page is written."""
+    urls = set()
+    for kind, (vocabulary, _field) in TOPICS.items():
+        urls |= {BY_ID[kind].url({BY_ID[kind].key: value}) for value in tax.vocabulary(vocabulary)}
+    return urls
+
+
+def _check_links(entries: dict, tax: Taxonomy, invalid: set[str],
+                 site: SitePaths | None) -> list[Problem]:
     """See-also slugs and internal links must point to existing pages.
 
     Targets in `invalid` (files that exist but failed validation) are not reported
-    again: the target's own problem already is.
+    again: the target's own problem already is. Without the site's routes, only
+    links under a content kind's prefix are checked.
     """
-    known = STATIC_PATHS | {e.url for e in entries.values()}
-    known |= {f"/missions/{n}" for n in tax.missions} | {f"/principes/{p}" for p in tax.principes}
-    known |= {f"/themes/{t}" for t in tax.themes}
+    known = {e.url for e in entries.values()} | topic_urls(tax)
+    content_prefixes = tuple(k.prefix for k in BY_ID.values() if k.prefix != "/")
+
+    def is_known(path: str) -> bool:
+        if path in known:
+            return True
+        if site is None:  # only addresses of content items can be told broken
+            return not any(path.startswith(p) and len(path) > len(p) for p in content_prefixes)
+        return site.knows(path)
+
     problems = []
     for entry in entries.values():
         for target in entry.meta.get("see_also", []):
@@ -85,8 +121,9 @@ def _check_links(entries: dict, tax: Taxonomy, invalid: set[str]) -> list[Proble
                 if not target.startswith("/") or target.startswith("//"):
                     continue
                 path = re.split(r"[?#]", target, maxsplit=1)[0] or "/"
-                if path not in known and path.rstrip("/").rsplit("/", 1)[-1] not in invalid:
-                    kind = "glossary reference" if path.startswith("/glossaire/") else "internal link"
+                if not is_known(path) and path.rstrip("/").rsplit("/", 1)[-1] not in invalid:
+                    kind = ("glossary reference" if path.startswith(BY_ID["glossaire"].prefix)
+                            else "internal link")
                     problems.append(Problem(entry.path, f"line {entry.body_line + offset}",
                                             f"broken {kind} {target!r}"))
     return problems
@@ -97,9 +134,9 @@ def _check_one_page_each(entries) -> list[Problem]:
     problems = []
     seen: dict[tuple, str] = {}
     for e in entries:
-        key_field = {"mission": "mission", "principe": "principle", "theme": "theme"}.get(e.type)
-        if key_field is None:
+        if e.type not in TOPICS:
             continue
+        key_field = BY_ID[e.type].key
         key = (e.type, e.meta[key_field])
         if key in seen:
             problems.append(Problem(e.path, key_field, f"{e.meta[key_field]!r} already has a page "

@@ -1,7 +1,8 @@
 """The easy-to-read (FALC) linter: sentences, syllables, readability and rules.
 
 Rule metadata (level, French explanation, reference) lives in
-`content/falc_rules.yaml`; each rule id has one check here.
+`content/falc_rules.yaml`; each rule id has one check here (`CHECKED_RULES`), and
+`load_rules` refuses a file that does not describe exactly those rules.
 """
 from __future__ import annotations
 
@@ -9,12 +10,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
-from .loader import FalcText
+from .documents import FalcText
+from .problems import Problem
 from .text import fold
+from .yamlfile import read_yaml
 
-# Abbreviations after which a full stop does not end a sentence.
 # Abbreviations after which a full stop does not end a sentence, and list numbers (« 2. »).
 NO_BREAK_AFTER = re.compile(r"(?:\b(?:M|Mme|Mlle|Dr|Pr|St|p|ex|cf|n°|env|etc)\.|^\s*\d+[.)])$")
 SENTENCE_END = re.compile(r"([.!?…]+(?:\s*»)?)\s+(?=[«\"A-ZÀ-ÖØ-Þ0-9])")
@@ -41,7 +41,8 @@ PATTERNS = {
     "date-en-chiffres": (re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b"),
                          "date en chiffres : écrivez le mois en lettres"),
     "ponctuation-difficile": (re.compile(r"[()\[\];&…]|\.\.\."),
-                              "parenthèse, crochet, point-virgule, esperluette ou points de suspension"),
+                              "parenthèse, crochet, point-virgule, esperluette ou points "
+                              "de suspension"),
     "note": (re.compile(r"\[\^|[¹²³⁴⁵⁶⁷⁸⁹]|<sup>"), "note de bas de page"),
     "abreviation": (re.compile(r"\b(?:etc|ex|cf|env|vs|p|M|Mme|Mlle|Dr|Pr)\.(?=\s|$)|\bn°|"
                                r"\bc\.-à-d\.|\bDr\b|\bMme\b"),
@@ -50,6 +51,12 @@ PATTERNS = {
                  "italique : utilisez le gras pour souligner"),
     "nombre-en-lettres": (NUMBER_WORDS, "nombre écrit en lettres : écrivez-le en chiffres"),
 }
+# Every rule id `lint` can report: falc_rules.yaml must describe exactly these.
+CHECKED_RULES = frozenset({
+    *PATTERNS, "phrase-longue", "phrase-assez-longue", "une-phrase-par-ligne", "double-negation",
+    "voix-passive", "grand-nombre", "sigle-non-explique", "chiffre-romain", "majuscules",
+    "vouvoiement", "niveaux-de-titre", "plan-pratique",
+})
 
 
 @dataclass(frozen=True)
@@ -104,13 +111,59 @@ class Report:
                 f"{self.max_length} au plus")
 
 
-def load_rules(path: Path) -> tuple[dict[str, Rule], list[str]]:
-    """Rule metadata from falc_rules.yaml, and the practice plan's headings."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    refs = data["references"]
-    rules = {r["id"]: Rule(r["id"], r["level"], r["explanation"], refs[r["source"]])
-             for r in data["rules"]}
-    return rules, list(data["practice_plan"])
+LEVELS = ("erreur", "avertissement")
+RULES_FILE = "falc_rules.yaml"
+
+
+@dataclass(frozen=True)
+class FalcRules:
+    rules: dict[str, Rule]
+    practice_plan: list[str]  # the `##` headings of a practice's easy-to-read text
+
+
+def load_rules(path: Path, shown: str | None = None) -> tuple[FalcRules | None, list[Problem]]:
+    """Rule metadata from falc_rules.yaml, checked against the rules the linter applies."""
+    shown = shown or str(path)
+    data, problems = read_yaml(path, shown)
+    if data is None:
+        return None, problems
+    refs = data.get("references")
+    if not isinstance(refs, dict) or not all(isinstance(v, str) and v for v in refs.values()):
+        return None, [Problem(shown, "references", "must map each reference id to its title")]
+    rules: dict[str, Rule] = {}
+    items = data.get("rules")
+    for i, item in enumerate(items if isinstance(items, list) else []):
+        where = f"rules[{i}]"
+        if not isinstance(item, dict) or set(item) != {"id", "level", "explanation", "source"}:
+            problems.append(Problem(shown, where, "must have exactly id, level, explanation, "
+                                    "source"))
+        elif item["id"] not in CHECKED_RULES:
+            problems.append(Problem(shown, f"{where}.id", f"unknown rule {item['id']!r} (the "
+                                    f"linter checks: {', '.join(sorted(CHECKED_RULES))})"))
+        elif item["id"] in rules:
+            problems.append(Problem(shown, f"{where}.id", f"duplicate rule {item['id']!r}"))
+        elif item["level"] not in LEVELS:
+            problems.append(Problem(shown, f"{where}.level", f"must be one of {', '.join(LEVELS)}"))
+        elif item["source"] not in refs:
+            problems.append(Problem(shown, f"{where}.source", f"unknown reference "
+                                    f"{item['source']!r} (allowed: {', '.join(refs)})"))
+        elif not isinstance(item["explanation"], str) or not item["explanation"].strip():
+            problems.append(Problem(shown, f"{where}.explanation", "must be a non-empty text"))
+        else:
+            rules[item["id"]] = Rule(item["id"], item["level"], item["explanation"].strip(),
+                                     refs[item["source"]])
+    if not isinstance(items, list):
+        problems.append(Problem(shown, "rules", "must be a list of rules"))
+    elif not problems:
+        problems += [Problem(shown, "rules", f"rule {rid!r} is checked but not described")
+                     for rid in sorted(CHECKED_RULES - set(rules))]
+    plan = data.get("practice_plan")
+    if not isinstance(plan, list) or not plan or not all(isinstance(h, str) and h.strip()
+                                                         for h in plan):
+        problems.append(Problem(shown, "practice_plan", "must list the headings of a practice"))
+    if problems:
+        return None, problems
+    return FalcRules(rules, [h.strip() for h in plan]), []
 
 
 def split_sentences(line: str) -> list[str]:
@@ -199,7 +252,8 @@ def lint(text: FalcText, rules: dict[str, Rule], acronyms: dict[str, list[str]],
                 if len(NEGATION.findall(sentence)) >= 2:
                     add("double-negation", number, "2 négations dans la même phrase")
                 if PASSIVE.search(sentence):
-                    add("voix-passive", number, f"voix passive : « {PASSIVE.search(sentence).group()} »")
+                    passive = PASSIVE.search(sentence).group()
+                    add("voix-passive", number, f"voix passive : « {passive} »")
         for rule_id, (pattern, message) in PATTERNS.items():
             found = pattern.search(raw if rule_id in ("italique", "note") else content)
             if found:
@@ -220,7 +274,8 @@ def lint(text: FalcText, rules: dict[str, Rule], acronyms: dict[str, list[str]],
             elif ROMAN.match(token):
                 add("chiffre-romain", number, f"chiffre romain {token}")
             else:
-                add("majuscules", number, f"{token} : mot en majuscules ou sigle absent du glossaire")
+                add("majuscules", number,
+                    f"{token} : mot en majuscules ou sigle absent du glossaire")
         if re.search(r"\b(?:vous|votre|vos)\b", content, re.I):
             addressed = True
         if re.search(r"\b(?:tu|toi)\b", content, re.I):
@@ -238,18 +293,24 @@ def lint(text: FalcText, rules: dict[str, Rule], acronyms: dict[str, list[str]],
 def lint_catalog(catalog, only: list[Path] | None = None):
     """Lint the FALC texts of the catalog (those under `only`, if given).
 
-    Returns the reports and the content problems of FALC files (unreadable front matter).
+    Returns the reports and the content problems of FALC files and of the rules file;
+    no report when the rules file is unusable.
     """
-    rules, plan = load_rules(catalog.root / "falc_rules.yaml")
-    acronyms = acronym_forms(catalog.of_type("glossaire"))
+    content = catalog.content
     base = catalog.root.parent
 
     def wanted(path: str) -> bool:
         full = (base / path).resolve()
         return not only or any(full == p or p in full.parents for p in only)
 
+    problems = [p for p in content.problems
+                if (".falc.md" in p.path and wanted(p.path)) or p.path.endswith(RULES_FILE)]
+    if content.falc_rules is None:
+        return [], problems
+    rules, plan = content.falc_rules.rules, content.falc_rules.practice_plan
+    acronyms = acronym_forms(catalog.of_type("glossaire"))
     reports = [lint(e.falc, rules, acronyms, plan if e.type == "monographie" else None)
-               for e in sorted(catalog.entries.values(), key=lambda e: e.falc.path if e.falc else "")
-               if e.falc and wanted(e.falc.path)]
-    problems = [p for p in catalog.content.problems if ".falc.md" in p.path and wanted(p.path)]
+               for e in sorted((e for e in catalog.entries.values() if e.falc),
+                               key=lambda e: e.falc.path)
+               if wanted(e.falc.path)]
     return reports, problems

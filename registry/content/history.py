@@ -47,7 +47,7 @@ def content_dates(root: str, digest: str) -> dict[str, dt.datetime]:
         if not path.is_file():
             continue
         key = str(path.relative_to(base))
-        mtime = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.timezone.utc)
+        mtime = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC)
         dates[key] = committed.get(key) or mtime
     return dates
 
@@ -61,6 +61,6 @@ def entry_date(root: str, digest: str, entry) -> dt.datetime | None:
     """Last change of an entry: its front-matter `updated` date, else its file's date."""
     if entry.meta.get("updated"):
         day = entry.meta["updated"]
-        return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+        return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
     relative = str(Path(*Path(entry.path).parts[1:]))  # entry paths start with the folder name
     return content_dates(root, digest).get(relative)

@@ -4,10 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from .problems import Problem
 from .schema import SLUG_RE
+from .yamlfile import read_yaml
 
 KINDS = {"rapport", "diaporama", "bibliographie", "guide", "article", "ouvrage", "site-web",
          "texte-officiel", "fiche", "outil", "autre"}
@@ -37,19 +36,13 @@ class Reference:
 
 def load_references(path: Path, shown: str) -> tuple[dict[str, Reference], list[Problem]]:
     """Parse the references file; every reference is addressable by its id and its file."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return {}, [Problem(shown, "file", "references file not found")]
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        return {}, [Problem(shown, f"line {mark.line + 1}" if mark else "file",
-                            f"malformed YAML: {getattr(exc, 'problem', exc)}")]
-    items = data.get("references") if isinstance(data, dict) else None
+    data, problems = read_yaml(path, shown)
+    if data is None:
+        return {}, problems
+    items = data.get("references")
     if not isinstance(items, list):
         return {}, [Problem(shown, "references", "expected a list of references")]
     refs: dict[str, Reference] = {}
-    problems: list[Problem] = []
     for i, item in enumerate(items):
         where = f"references[{i}]"
         if not isinstance(item, dict):

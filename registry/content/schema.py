@@ -1,7 +1,7 @@
 """Front-matter schema: which fields each content type has, and how each is checked.
 
 Each checker takes the raw YAML value and the taxonomy, and returns the
-normalized value or raises `FieldError` with a reason meant for authors.
+normalized value or raises `InvalidField` with a reason meant for authors.
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from .taxonomy import Taxonomy
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
-class FieldError(ValueError):
+class InvalidField(ValueError):
     """A field's value is invalid; the message says why."""
 
 
@@ -23,7 +23,7 @@ Checker = Callable[[object, Taxonomy], object]
 
 def text(value, _tax):
     if not isinstance(value, str) or not value.strip():
-        raise FieldError("must be a non-empty text")
+        raise InvalidField("must be a non-empty text")
     return value.strip()
 
 
@@ -38,7 +38,7 @@ def optional(check: Checker, default) -> Checker:
 
 def slug(value, _tax):
     if not isinstance(value, str) or not SLUG_RE.match(value):
-        raise FieldError("must be lowercase ASCII words joined by hyphens (e.g. clip-nancy)")
+        raise InvalidField("must be lowercase ASCII words joined by hyphens (e.g. clip-nancy)")
     return value
 
 
@@ -46,7 +46,7 @@ def slug_list(value, tax):
     if value is None:
         return []
     if not isinstance(value, list):
-        raise FieldError("must be a list of slugs")
+        raise InvalidField("must be a list of slugs")
     return [slug(v, tax) for v in value]
 
 
@@ -54,7 +54,7 @@ def text_list(value, tax):
     if value is None:
         return []
     if not isinstance(value, list):
-        raise FieldError("must be a list of texts")
+        raise InvalidField("must be a list of texts")
     return [text(v, tax) for v in value]
 
 
@@ -66,14 +66,14 @@ def date(value, _tax):
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:
-        raise FieldError("must be a date written YYYY-MM-DD") from None
+        raise InvalidField("must be a date written YYYY-MM-DD") from None
 
 
 def year(value, _tax):
     if value is None:
         return None
     if not isinstance(value, int) or isinstance(value, bool) or not 1900 <= value <= 2100:
-        raise FieldError("must be a four-digit year or null")
+        raise InvalidField("must be a four-digit year or null")
     return value
 
 
@@ -88,13 +88,13 @@ def term_of(vocabulary: str, many: bool, required: bool = True) -> Checker:
         if not many and value is None and not required:
             return None
         if many and not isinstance(value, list):
-            raise FieldError(f"must be a list of {vocabulary} ids")
+            raise InvalidField(f"must be a list of {vocabulary} ids")
         if many and required and not value:
-            raise FieldError(f"must list at least one of {vocabulary}")
+            raise InvalidField(f"must list at least one of {vocabulary}")
         for v in values:
             if v not in allowed:
                 choices = ", ".join(str(k) for k in allowed)
-                raise FieldError(f"unknown {vocabulary} value {v!r} (allowed: {choices})")
+                raise InvalidField(f"unknown {vocabulary} value {v!r} (allowed: {choices})")
         return list(values) if many else value
 
     return check
@@ -103,7 +103,7 @@ def term_of(vocabulary: str, many: bool, required: bool = True) -> Checker:
 def integer_in(low: int, high: int) -> Checker:
     def check(value, _tax):
         if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-            raise FieldError(f"must be an integer from {low} to {high}")
+            raise InvalidField(f"must be an integer from {low} to {high}")
         return value
 
     return check
@@ -111,25 +111,25 @@ def integer_in(low: int, high: int) -> Checker:
 
 def sources(value, tax):
     if not isinstance(value, list) or not value:
-        raise FieldError("must list at least one source as {document, section}")
+        raise InvalidField("must list at least one source as {document, section}")
     out = []
     for i, item in enumerate(value):
         if not isinstance(item, dict) or set(item) != {"document", "section"}:
-            raise FieldError(f"item {i + 1} must have exactly the keys document and section")
+            raise InvalidField(f"item {i + 1} must have exactly the keys document and section")
         out.append({"document": text(item["document"], tax), "section": text(item["section"], tax)})
     return out
 
 
 def evidence(value, tax):
     if not isinstance(value, dict) or set(value) != {"level", "justification"}:
-        raise FieldError("must have exactly the keys level and justification")
+        raise InvalidField("must have exactly the keys level and justification")
     level = value["level"]
     if level not in tax.evidence:
         allowed = ", ".join(tax.evidence)
-        raise FieldError(f"unknown evidence level {level!r} (allowed: {allowed})")
+        raise InvalidField(f"unknown evidence level {level!r} (allowed: {allowed})")
     justification = value["justification"]
     if not isinstance(justification, str) or len(justification.split()) < 8:
-        raise FieldError("justification must say in at least 8 words what the sources report")
+        raise InvalidField("justification must say in at least 8 words what the sources report")
     return {"level": level, "justification": justification.strip()}
 
 
@@ -137,7 +137,7 @@ def place(value, tax):
     if value is None:
         return {"town": None, "department": None, "region": None}
     if not isinstance(value, dict) or not set(value) <= {"town", "department", "region"}:
-        raise FieldError("must be a mapping with the keys town, department, region")
+        raise InvalidField("must be a mapping with the keys town, department, region")
     return {k: optional_text(value.get(k), tax) for k in ("town", "department", "region")}
 
 
@@ -145,13 +145,13 @@ def key_figures(value, tax):
     if value is None:
         return []
     if not isinstance(value, list):
-        raise FieldError("must be a list of {value, label, year}")
+        raise InvalidField("must be a list of {value, label, year}")
     out = []
     for i, item in enumerate(value):
         if not isinstance(item, dict) or set(item) != {"value", "label", "year"}:
-            raise FieldError(f"item {i + 1} must have exactly the keys value, label and year")
+            raise InvalidField(f"item {i + 1} must have exactly the keys value, label and year")
         if not isinstance(item["value"], (str, int, float)) or isinstance(item["value"], bool):
-            raise FieldError(f"item {i + 1}: value must be a number or a text")
+            raise InvalidField(f"item {i + 1}: value must be a number or a text")
         out.append({"value": str(item["value"]), "label": text(item["label"], tax),
                     "year": year(item["year"], tax)})
     return out
@@ -170,7 +170,7 @@ PRACTICE: dict[str, tuple[Checker, bool]] = {
     "theme": (term_of("themes", many=False), True),
     "public": (term_of("public", many=True), True),
     "missions": (term_of("missions", many=True), True),
-    "principles": (term_of("principes", many=True, required=False), False),
+    "principles": (term_of("principles", many=True, required=False), False),
     "parcours": (term_of("parcours", many=True, required=False), False),
     "evidence": (evidence, True),
 }
@@ -187,22 +187,10 @@ SCHEMAS: dict[str, dict[str, tuple[Checker, bool]]] = {
     "fiche": COMMON | PRACTICE | {"number": (integer_in(1, 8), True)},
     "glossaire": COMMON | {"expansion": (optional_text, False), "aliases": (text_list, False)},
     "mission": COMMON | {"mission": (integer_in(1, 8), True)},
-    "principe": COMMON | {"principle": (term_of("principes", many=False), True)},
+    "principe": COMMON | {"principle": (term_of("principles", many=False), True)},
     "theme": COMMON | {"theme": (term_of("themes", many=False), True)},
     "page": COMMON | {"sources": (optional(sources, []), False)},
 }
-
-# Content folder → type.
-FOLDERS = {
-    "monographies": "monographie",
-    "fiches": "fiche",
-    "glossaire": "glossaire",
-    "missions": "mission",
-    "principes": "principe",
-    "themes": "theme",
-    "pages": "page",
-}
-
 
 def validate_fields(kind: str, meta: dict, tax: Taxonomy) -> tuple[dict, list[tuple[str, str]]]:
     """Check `meta` against the schema of `kind`; return (clean values, [(field, reason)])."""
@@ -222,6 +210,6 @@ def validate_fields(kind: str, meta: dict, tax: Taxonomy) -> tuple[dict, list[tu
             value = meta[name]
         try:
             clean[name] = check(value, tax)
-        except FieldError as exc:
+        except InvalidField as exc:
             errors.append((name, str(exc)))
     return clean, errors

@@ -1,14 +1,16 @@
 """Load and validate `content/taxonomy.yaml`, the registry's controlled vocabularies."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
+from .kinds import BY_ID
 from .problems import Problem
+from .yamlfile import read_yaml
 
-FLAT_VOCABULARIES = ("principes", "themes", "public", "digital_categories")
+FLAT_VOCABULARIES = ("principles", "themes", "public", "digital_categories")
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 @dataclass(frozen=True)
@@ -19,7 +21,7 @@ class Mission:
 
     @property
     def url(self) -> str:
-        return f"/missions/{self.id}"
+        return BY_ID["mission"].url({"mission": self.id})
 
 
 @dataclass(frozen=True)
@@ -40,38 +42,42 @@ class EvidenceLevel:
     rank: int
 
 
+@dataclass(frozen=True)
+class Section:
+    """One heading of the monograph grid; `compared` sections appear in comparisons."""
+
+    id: str
+    title: str
+    compared: bool = False
+
+
 @dataclass
 class Taxonomy:
     missions: dict[int, Mission] = field(default_factory=dict)
-    principes: dict[str, Term] = field(default_factory=dict)
+    principles: dict[str, Term] = field(default_factory=dict)
     themes: dict[str, Term] = field(default_factory=dict)
     parcours: dict[str, Term] = field(default_factory=dict)
     public: dict[str, Term] = field(default_factory=dict)
     evidence: dict[str, EvidenceLevel] = field(default_factory=dict)
     digital_categories: dict[str, Term] = field(default_factory=dict)
-    monograph_sections: list[str] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
 
     def vocabulary(self, name: str) -> dict:
         """Return the vocabulary called `name` (a key of taxonomy.yaml)."""
         return getattr(self, name)
 
+    @property
+    def section_titles(self) -> list[str]:
+        return [s.title for s in self.sections]
 
-def load_taxonomy(path: Path) -> tuple[Taxonomy, list[Problem]]:
+
+def load_taxonomy(path: Path, shown: str | None = None) -> tuple[Taxonomy, list[Problem]]:
     """Parse the taxonomy file; return it with the problems found (empty when valid)."""
-    name = str(path)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return Taxonomy(), [Problem(name, "file", "taxonomy file not found")]
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark else "file"
-        return Taxonomy(), [Problem(name, where, f"malformed YAML: {exc}")]
-    if not isinstance(data, dict):
-        return Taxonomy(), [Problem(name, "file", "expected a mapping of vocabularies")]
-
+    name = shown or str(path)
+    data, problems = read_yaml(path, name)
+    if data is None:
+        return Taxonomy(), problems
     tax = Taxonomy()
-    problems: list[Problem] = []
 
     def need(item, key, where):
         value = item.get(key) if isinstance(item, dict) else None
@@ -119,8 +125,31 @@ def load_taxonomy(path: Path) -> tuple[Taxonomy, list[Problem]]:
     if not tax.evidence:
         problems.append(Problem(name, "evidence", "missing or empty vocabulary"))
 
-    sections = data.get("monograph_sections") or []
-    if len(sections) != 7 or not all(isinstance(s, str) and s for s in sections):
-        problems.append(Problem(name, "monograph_sections", "must list the 7 headings of the grid"))
-    tax.monograph_sections = [str(s) for s in sections]
+    tax.sections, found = _sections(data.get("monograph_sections"), name)
+    problems += found
     return tax, problems
+
+
+def _sections(items, name: str) -> tuple[list[Section], list[Problem]]:
+    """The 7 headings of the monograph grid, each `{id, title, compared}`."""
+    if not isinstance(items, list) or len(items) != 7:
+        return [], [Problem(name, "monograph_sections", "must list the 7 headings of the grid")]
+    sections, problems = [], []
+    for i, item in enumerate(items):
+        where = f"monograph_sections[{i}]"
+        if not isinstance(item, dict) or not set(item) <= {"id", "title", "compared"}:
+            problems.append(Problem(name, where, "must have the keys id, title and, "
+                                    "optionally, compared"))
+            continue
+        sid, title, compared = item.get("id"), item.get("title"), item.get("compared", False)
+        if not isinstance(sid, str) or not ID_RE.match(sid):
+            problems.append(Problem(name, f"{where}.id", "must be a lowercase hyphenated id"))
+        elif sid in {s.id for s in sections}:
+            problems.append(Problem(name, f"{where}.id", f"duplicate id {sid!r}"))
+        elif not isinstance(title, str) or not title.strip():
+            problems.append(Problem(name, f"{where}.title", "must be a non-empty text"))
+        elif not isinstance(compared, bool):
+            problems.append(Problem(name, f"{where}.compared", "must be true or false"))
+        else:
+            sections.append(Section(sid, title.strip(), compared))
+    return sections, problems

@@ -5,24 +5,16 @@ are the page's business (translated there).
 """
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass, field
 
-import bleach
 from markupsafe import Markup
 
 from ..content.catalog import Catalog
-from ..content.loader import Entry
+from ..content.documents import Entry
+from ..content.render import html_to_text
 
 MAX_COMPARED = 4
-# The grid sections shown, shortened to their first paragraph (titles from taxonomy.yaml).
-COMPARED_SECTIONS = {
-    "prerequis": "Prérequis pour le déploiement",
-    "incidences": "Incidences organisationnelles",
-    "financement": "Conditions de financement",
-    "freins": "Freins et facteurs de succès",
-}
 FIRST_PARAGRAPH = re.compile(r"<(p|li)>(.*?)</\1>", re.S)
 
 
@@ -35,7 +27,7 @@ class Cell:
 
 
 @dataclass
-class Row:
+class ComparisonRow:
     key: str
     cells: list[Cell] = field(default_factory=list)
 
@@ -71,11 +63,6 @@ def _joined(values, vocabulary) -> str:
     return ", ".join(labels)
 
 
-def _plain(fragment: str) -> str:
-    text = bleach.clean(fragment, tags=set(), strip=True)
-    return re.sub(r"\s+", " ", html.unescape(text)).strip()
-
-
 def section_cell(catalog: Catalog, entry: Entry, title: str, not_applicable: str) -> Cell:
     """The first paragraph of a grid section, with a link to the whole section."""
     if entry.type != "monographie":
@@ -85,18 +72,20 @@ def section_cell(catalog: Catalog, entry: Entry, title: str, not_applicable: str
     if section is None:
         return Cell(not_applicable)
     match = FIRST_PARAGRAPH.search(section["html"])
-    text = _plain(match.group(2)) if match else _plain(section["html"])
+    text = html_to_text(match.group(2)) if match else html_to_text(section["html"])
     return Cell(text, link=f"{entry.url}#{section['id']}")
 
 
-def rows(catalog: Catalog, entries: list[Entry], words: dict[str, str]) -> list[Row]:
+def rows(catalog: Catalog, entries: list[Entry], words: dict[str, str]) -> list[ComparisonRow]:
     """Every row of the comparison. `words` gives the few words cells need
-    (`not_documented`, `not_applicable`, type labels)."""
+    (`not_documented`, `not_applicable`, type labels). The grid sections shown, cut to
+    their first paragraph, are those `taxonomy.yaml` marks `compared`."""
     tax = catalog.taxonomy
     nd = words["not_documented"]
-    table = {key: Row(key) for key in ("type", "theme", "porteur", "place", "year", "public",
-                                       "missions", "principles", "parcours", "evidence",
-                                       "key_figures", *COMPARED_SECTIONS)}
+    sections = [s for s in tax.sections if s.compared]
+    table = {key: ComparisonRow(key) for key in (
+        "type", "theme", "porteur", "place", "year", "public", "missions", "principles",
+        "parcours", "evidence", "key_figures", *(s.id for s in sections))}
     for entry in entries:
         m = entry.meta
         place = m.get("place") or {}
@@ -119,21 +108,22 @@ def rows(catalog: Catalog, entries: list[Entry], words: dict[str, str]) -> list[
             "public": Cell(_joined(m.get("public"), tax.public) or nd),
             "missions": Cell(", ".join(str(n) for n in sorted(missions)) or nd,
                              missions=missions),
-            "principles": Cell(_joined(m.get("principles"), tax.principes) or nd),
+            "principles": Cell(_joined(m.get("principles"), tax.principles) or nd),
             "parcours": Cell(_joined(m.get("parcours"), tax.parcours) or nd),
             "evidence": Cell(f"{level.label} — {m['evidence']['justification']}",
                              html=Markup('<span class="evidence evidence-{}">{}</span> {}').format(
                                  level.id, level.label, m["evidence"]["justification"])),
             "key_figures": Cell(figures or nd),
         }
-        for key, title in COMPARED_SECTIONS.items():
-            cells[key] = section_cell(catalog, entry, title, words["not_applicable"])
+        for section in sections:
+            cells[section.id] = section_cell(catalog, entry, section.title,
+                                             words["not_applicable"])
         for key, cell in cells.items():
             table[key].cells.append(cell)
     return list(table.values())
 
 
-def records(entries: list[Entry], table: list[Row]) -> list[dict]:
+def records(entries: list[Entry], table: list[ComparisonRow]) -> list[dict]:
     """One record per practice: slug, title, url and every row's text (exports)."""
     result = []
     for i, entry in enumerate(entries):

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..content.catalog import Catalog
-from ..content.loader import Entry
+from ..content.documents import Entry
 from ..content.text import fold
 
 # Filters of the matrix: query parameter → front-matter field (a list or a single value).
@@ -57,7 +57,7 @@ def matrix(catalog: Catalog, practices: list[Entry], view: str) -> Matrix:
     else:
         rows = [(e, set(e.meta.get("principles") or [])) for e in practices]
         counts = Counter(p for _e, ids in rows for p in ids)
-        columns = [Column(t.id, t.label, t.label, counts[t.id]) for t in tax.principes.values()]
+        columns = [Column(t.id, t.label, t.label, counts[t.id]) for t in tax.principles.values()]
     return Matrix(columns, rows)
 
 

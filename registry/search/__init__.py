@@ -1,1 +1,14 @@
-"""Full-text search in French. Whoosh is imported in this folder and nowhere else."""
+"""Full-text search in French, behind a small seam. Whoosh is imported in this folder
+and nowhere else.
+
+- `rebuild(catalog, index_dir)` builds a new index from the catalogue and swaps it in;
+  `build_index` / `update_index` do the same from index documents;
+- `SearchService(index_dir).search(query, filters, page, …)` → `SearchResults`.
+"""
+from .document import FACETS, IndexDocument
+from .indexing import changed_documents, rebuild
+from .service import SearchResults, SearchService
+from .store import build_index, index_exists, indexed_digests, update_index
+
+__all__ = ["FACETS", "IndexDocument", "SearchResults", "SearchService", "build_index",
+           "changed_documents", "index_exists", "indexed_digests", "rebuild", "update_index"]

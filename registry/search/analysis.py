@@ -3,8 +3,14 @@ from __future__ import annotations
 
 import re
 
-from whoosh.analysis import CharsetFilter, Filter, LowercaseFilter, RegexTokenizer, StemFilter
-from whoosh.analysis import StopFilter
+from whoosh.analysis import (
+    CharsetFilter,
+    Filter,
+    LowercaseFilter,
+    RegexTokenizer,
+    StemFilter,
+    StopFilter,
+)
 from whoosh.support.charset import accent_map
 
 from ..content.text import fold, fold_in_place

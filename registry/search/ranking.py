@@ -81,7 +81,7 @@ class Terms:
             norms = self._norms[field] = [k1 * ((1 - b) + b * (fl or 0) / avgfl)
                                           for fl in lengths]  # None: the field is empty
         top = idf * (k1 + 1)
-        return {doc: top * w / (w + norms[doc]) for doc, w in zip(ids, weights)}
+        return {doc: top * w / (w + norms[doc]) for doc, w in zip(ids, weights, strict=True)}
 
     def bits(self, field: str, text) -> int:
         """The live documents holding `text` in `field`."""

@@ -13,8 +13,8 @@ from functools import lru_cache
 
 from markupsafe import escape
 
-from .analysis import french_analyzer
 from ..content.text import FOLD_TABLE, fold_in_place
+from .analysis import french_analyzer
 
 _ANALYZER = french_analyzer()
 WINDOW = 220  # characters per passage
@@ -100,7 +100,8 @@ def _best_windows(text: str, matches) -> list[tuple[int, int]]:
     """The windows holding the most distinct matched words, cut at spaces, in text order."""
     scored = []
     for first in matches:
-        start, end = _trim(text, max(0, first.start() - 60), min(len(text), first.start() + WINDOW - 60))
+        start, end = _trim(text, max(0, first.start() - 60),
+                           min(len(text), first.start() + WINDOW - 60))
         words = {m.group().lower() for m in matches if m.start() >= start and m.end() <= end}
         scored.append((len(words), -start, start, end))
     chosen: list[tuple[int, int]] = []

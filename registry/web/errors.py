@@ -1,10 +1,10 @@
 """Error pages in the page's language (HTML) or JSON for the API; never a stack trace."""
 from __future__ import annotations
 
-from flask import jsonify, render_template, request
+from flask import current_app, jsonify, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, InternalServerError
 
 
 def _wants_json() -> bool:
@@ -26,10 +26,10 @@ def handle_csrf(exc: CSRFError):
     return handle_http(exc)
 
 
-def handle_unexpected(exc: Exception):
-    from flask import current_app
-
-    current_app.logger.exception("unhandled error on %s", request.path)
+def handle_unexpected(exc: InternalServerError):
+    """An unhandled exception (Flask wraps it in InternalServerError): logged, never shown."""
+    original = getattr(exc, "original_exception", None) or exc
+    current_app.logger.error("unhandled error on %s", request.path, exc_info=original)
     if _wants_json():
         return jsonify({"error": "internal error"}), 500
     return render_template("errors/error.html", error=None), 500
@@ -37,5 +37,5 @@ def handle_unexpected(exc: Exception):
 
 def init_app(app) -> None:
     app.register_error_handler(CSRFError, handle_csrf)
+    app.register_error_handler(InternalServerError, handle_unexpected)
     app.register_error_handler(HTTPException, handle_http)
-    app.register_error_handler(Exception, handle_unexpected)

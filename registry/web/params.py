@@ -1,20 +1,22 @@
-"""Read search parameters from a query string, shared by the page and the API."""
+"""Query-string parameters (search, filters, pages), read one way for pages and the API."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..extensions import catalog
-from ..search.service import FACETS
+from ..content.kinds import TYPE_ORDER
+from ..search import FACETS
+from ..services import catalog
 
-FILTERS = FACETS
 SORTS = ("relevance", "title")
+MAX_PAGE = 10_000
 
 
 class ParamError(ValueError):
     """A query-string parameter is invalid."""
 
-    def __init__(self, param: str, message: str):
+    def __init__(self, param: str, message: str, value: str | None = None):
         self.param = param
+        self.value = value  # the refused value, cut short, when there is one
         super().__init__(message)
 
 
@@ -28,10 +30,10 @@ class SearchParams:
 
 
 def allowed_values(name: str) -> set[str]:
-    """Values a filter may take, from the taxonomy (never hard-coded)."""
+    """Values a filter may take: content types, or a vocabulary of the taxonomy."""
     tax = catalog.taxonomy
     return {
-        "type": {"monographie", "fiche", "glossaire", "mission", "principe", "theme", "page"},
+        "type": set(TYPE_ORDER),
         "mission": {str(m) for m in tax.missions},
         "evidence": set(tax.evidence),
         "parcours": set(tax.parcours),
@@ -40,37 +42,49 @@ def allowed_values(name: str) -> set[str]:
     }[name]
 
 
-def _int(args, name: str, default: int, low: int, high: int) -> int:
+def read_filters(args, names) -> dict[str, list[str]]:
+    """The filters `names` given in `args` (repeated for OR), each value checked."""
+    filters = {}
+    for name in names:
+        values = [v for v in args.getlist(name) if v != ""]
+        bad = [v for v in values if v not in allowed_values(name)]
+        if bad:
+            allowed = ", ".join(sorted(allowed_values(name)))
+            raise ParamError(name, f"unknown {name} value {bad[0][:80]!r} (allowed: {allowed})",
+                             bad[0][:80])
+        if values:
+            filters[name] = list(dict.fromkeys(values))
+    return filters
+
+
+def read_int(args, name: str, default: int, low: int, high: int, lenient: bool = False) -> int:
+    """An integer parameter within [low, high]; `lenient` pages fall back instead of refusing."""
     raw = args.get(name)
     if raw in (None, ""):
         return default
     try:
         value = int(raw)
     except ValueError:
+        if lenient:
+            return default
         raise ParamError(name, f"{name} must be an integer") from None
     if not low <= value <= high:
+        if lenient:
+            return min(max(value, low), high)
         raise ParamError(name, f"{name} must be between {low} and {high}")
     return value
 
 
 def parse_search_args(args, default_per_page: int, max_per_page: int) -> SearchParams:
     """Validate q, filters, page and per_page; raise ParamError naming the bad parameter."""
-    filters = {}
-    for name in FILTERS:
-        values = [v for v in args.getlist(name) if v != ""]
-        bad = [v for v in values if v not in allowed_values(name)]
-        if bad:
-            allowed = ", ".join(sorted(allowed_values(name)))
-            raise ParamError(name, f"unknown {name} value {bad[0]!r} (allowed: {allowed})")
-        if values:
-            filters[name] = list(dict.fromkeys(values))
+    filters = read_filters(args, FACETS)
     sort = args.get("sort") or "relevance"
     if sort not in SORTS:
         raise ParamError("sort", f"sort must be one of {', '.join(SORTS)}")
     return SearchParams(
         query=args.get("q", ""),
         filters=filters,
-        page=_int(args, "page", 1, 1, 10_000),
-        per_page=_int(args, "per_page", default_per_page, 1, max_per_page),
+        page=read_int(args, "page", 1, 1, MAX_PAGE),
+        per_page=read_int(args, "per_page", default_per_page, 1, max_per_page),
         sort=sort,
     )

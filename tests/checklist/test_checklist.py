@@ -5,17 +5,23 @@ import datetime as dt
 
 import pytest
 
-from registry.content.loader import load_content
+from registry.checklist.criteria import load_part
 from registry.checklist.easy import falc_summary
 from registry.checklist.scoring import GAP, NO, OK, PARTIAL, UNANSWERED, Answer, score
+from registry.content.loader import load_content as load_content_only
 from tests.conftest import FIXTURE_CONTENT, REAL_CONTENT
+
+
+def load_content(root):
+    """The content with its checklist part, as the app loads it."""
+    return load_content_only(root, parts={"checklist": load_part})
 
 
 @pytest.fixture(scope="module")
 def checklist():
     content = load_content(FIXTURE_CONTENT)
     assert content.problems == []
-    return content.checklist
+    return content.parts["checklist"]
 
 
 def answers(**values) -> dict[str, Answer]:
@@ -35,7 +41,7 @@ def test_fixture_checklist_loads_with_its_domains_and_categories(checklist):
 
 def test_shipped_criteria_cover_every_category_and_the_points_of_vigilance():
     content = load_content(REAL_CONTENT)
-    checklist = content.checklist
+    checklist = content.parts["checklist"]
     assert content.problems == []
     assert len(checklist.criteria) >= 35
     vigilance = {c.id for c in checklist.criteria.values() if c.vigilance}
@@ -57,7 +63,7 @@ def break_criteria(content_copy, old: str, new: str) -> list[str]:
     assert old in text
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     content = load_content(content_copy)
-    assert content.checklist is None
+    assert content.parts["checklist"] is None
     return [str(p) for p in content.problems]
 
 
@@ -206,37 +212,38 @@ def test_partial_status_and_statuses_order(checklist):
 # --- the easy-to-read summary -------------------------------------------------------------
 
 def test_easy_summary_lists_answers_in_falc_and_passes_the_linter(make_app):
-    from registry.content.loader import FalcText
-    from registry.extensions import catalog
-    from registry.content.falc import acronym_forms, lint, load_rules
+    from registry.content.documents import FalcText
+    from registry.content.falc import acronym_forms, lint
+    from registry.services import catalog
 
     app = make_app(REAL_CONTENT)
     with app.app_context():
-        checklist = catalog.content.checklist
+        checklist = catalog.part("checklist")
         ids = [c.id for c in checklist.for_category("coordination")]
         values = ["oui", "en partie", "non", "ne sait pas", "sans objet"]
         given = {cid: Answer(values[i % 5]) for i, cid in enumerate(ids[:-3])}
         result = score(checklist, "coordination", given)
         text = falc_summary("Agenda partagé (version 2) ; test…", result)
-        rules, _plan = load_rules(catalog.root / "falc_rules.yaml")
+        rules = catalog.content.falc_rules.rules
         report = lint(FalcText("summary", "Ce que nous savons de cet outil", {}, text, 1), rules,
                       acronym_forms(catalog.of_type("glossaire")))
     assert [str(f) for f in report.findings] == []
-    assert "«\u00a0Agenda partagé version 2 test\u00a0»" in text  # markup and hard punctuation dropped
+    # markup and hard punctuation dropped
+    assert "«\u00a0Agenda partagé version 2 test\u00a0»" in text
     yes = next(r for r in result.rows if r.status == OK).criterion.falc
     assert f"- {yes}" in text.split("## Ce qui est fait\n")[1].split("##")[0]
     assert result.verdict.falc in text
 
 
 def test_every_criterion_falc_sentence_passes_the_linter(make_app):
-    from registry.content.loader import FalcText
-    from registry.extensions import catalog
-    from registry.content.falc import acronym_forms, lint, load_rules
+    from registry.content.documents import FalcText
+    from registry.content.falc import acronym_forms, lint
+    from registry.services import catalog
 
     app = make_app(REAL_CONTENT)
     with app.app_context():
-        checklist = catalog.content.checklist
-        rules, _plan = load_rules(catalog.root / "falc_rules.yaml")
+        checklist = catalog.part("checklist")
+        rules = catalog.content.falc_rules.rules
         acronyms = acronym_forms(catalog.of_type("glossaire"))
         findings = []
         for category in checklist.categories:

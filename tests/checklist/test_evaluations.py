@@ -251,10 +251,10 @@ def test_exports_carry_every_answer_and_are_safe(fixture_app, client):
     exported = client.get(f"/numerique/evaluations/{share}/export.json")
     data = json.loads(exported.data)
     assert data["criteria_version"] == 1 and data["tool_name"] == "<b>Outil</b>"
-    assert data["answers"][0] == {"criterion": "preuves", "question": data["answers"][0]["question"],
-                                  "value": "non", "comment": HOSTILE, "retired": False,
-                                  "evidence": {"reference": "@SUM(A1)", "checked_on": None,
-                                               "status": None}}
+    first = data["answers"][0]
+    assert first == {"criterion": "preuves", "question": first["question"], "value": "non",
+                     "comment": HOSTILE, "retired": False,
+                     "evidence": {"reference": "@SUM(A1)", "checked_on": None, "status": None}}
     assert data["scores"]["verdict"]["id"] == "pas-pret"
     assert token not in exported.text
     rows = list(csv.DictReader(io.StringIO(client.get(
@@ -293,7 +293,7 @@ def test_compare_two_to_four_evaluations(fixture_app, client):
 
 
 def test_criteria_version_change_keeps_old_answers(make_app, content_copy):
-    from registry.extensions import catalog
+    from registry.services import catalog
 
     app = make_app(content_copy)
     client = app.test_client()

@@ -30,8 +30,9 @@ def test_fixture_content_is_valid():
     mono = content.entries["dispositif-essai"]
     assert mono.type == "monographie"
     assert mono.missions == [1, 3]
-    assert mono.key_figures == [{"value": "12", "label": "logements de test", "year": 2021}]
-    assert mono.place == {"town": "Ville-Test", "department": None, "region": None}
+    assert mono.meta["key_figures"] == [{"value": "12", "label": "logements de test",
+                                         "year": 2021}]
+    assert mono.meta["place"] == {"town": "Ville-Test", "department": None, "region": None}
     assert mono.url == "/monographies/dispositif-essai"
 
 
@@ -42,30 +43,39 @@ def test_shipped_content_is_valid():
     assert sum(e.type == "principe" for e in content.entries.values()) == 4
     assert sum(e.type == "monographie" for e in content.entries.values()) >= 3
     assert sum(e.type == "glossaire" for e in content.entries.values()) >= 20
-    assert content.entries["pharmacie-clinique-conciliation-medicamenteuse"].number == 1
+    assert content.entries["pharmacie-clinique-conciliation-medicamenteuse"].meta["number"] == 1
 
 
 @pytest.mark.parametrize("rel, old, new, expected", [
     # unknown tags
-    (MONO, "missions: [1, 3]", "missions: [1, 9]", r"dispositif-essai\.md:missions: unknown missions value 9"),
-    (MONO, "theme: nouvel-ambulatoire", "theme: cuisine", r"dispositif-essai\.md:theme: unknown themes value 'cuisine'"),
-    (MONO, "parcours: [logement]", "parcours: [logements]", r":parcours: unknown parcours value 'logements'"),
-    (MONO, "level: experience-decrite", "level: certaine", r":evidence: unknown evidence level 'certaine'"),
+    (MONO, "missions: [1, 3]", "missions: [1, 9]",
+     r"dispositif-essai\.md:missions: unknown missions value 9"),
+    (MONO, "theme: nouvel-ambulatoire", "theme: cuisine",
+     r"dispositif-essai\.md:theme: unknown themes value 'cuisine'"),
+    (MONO, "parcours: [logement]", "parcours: [logements]",
+     r":parcours: unknown parcours value 'logements'"),
+    (MONO, "level: experience-decrite", "level: certaine",
+     r":evidence: unknown evidence level 'certaine'"),
     (MONO, "public: [adultes]", "public: adultes", r":public: must be a list of public ids"),
     # missing required fields
-    (MONO, "dispositif: Essai\n", "", r"dispositif-essai\.md:dispositif: required field is missing"),
+    (MONO, "dispositif: Essai\n", "",
+     r"dispositif-essai\.md:dispositif: required field is missing"),
     (MONO, "summary: \"Monographie fictive", "resume: \"Monographie fictive",
      r":summary: required field is missing"),
-    ("glossaire/ipa.md", "  - {document: fixture.txt, section: \"Glossaire de test\"}\n", "  - {document: fixture.txt}\n",
+    ("glossaire/ipa.md", "  - {document: fixture.txt, section: \"Glossaire de test\"}\n",
+     "  - {document: fixture.txt}\n",
      r"ipa\.md:sources: item 1 must have exactly the keys document and section"),
     # wrong shapes
     (MONO, "year: 2020", "year: deux mille", r":year: must be a four-digit year or null"),
-    (MONO, "justification: \"Les données de test décrivent un dispositif sans aucune évaluation rapportée.\"",
+    (MONO, "justification: \"Les données de test décrivent un dispositif sans aucune "
+           "évaluation rapportée.\"",
      "justification: \"Aucune.\"", r":evidence: justification must say"),
     (MONO, "slug: dispositif-essai", "slug: Dispositif Essai", r":slug: must be lowercase"),
-    (MONO, "slug: dispositif-essai", "slug: autre-slug", r":slug: must equal the file name 'dispositif-essai'"),
+    (MONO, "slug: dispositif-essai", "slug: autre-slug",
+     r":slug: must equal the file name 'dispositif-essai'"),
     (MONO, "updated: 2026-11-23", "updated: hier", r":updated: must be a date"),
-    ("fiches/fiche-essai.md", "number: 1", "number: 12", r"fiche-essai\.md:number: must be an integer from 1 to 8"),
+    ("fiches/fiche-essai.md", "number: 1", "number: 12",
+     r"fiche-essai\.md:number: must be an integer from 1 to 8"),
     # unknown field (typo)
     (MONO, "porteur:", "porter:", r":porter: unknown field for a monographie"),
     # malformed YAML, reported with its line
@@ -91,9 +101,11 @@ def test_shipped_content_is_valid():
     # a glossary form names one entry only (case and accents folded)
     ("glossaire/pair-aidance.md", "aliases: [pair-aidant, pairs-aidants]",
      "aliases: [pair-aidant, Infirmière en pratique avancée]",
-     r"pair-aidance\.md:aliases: 'infirmiere en pratique avancee' already names the glossary entry 'ipa'"),
+     r"pair-aidance\.md:aliases: 'infirmiere en pratique avancee' already names the glossary "
+     r"entry 'ipa'"),
     # references file
-    ("references.yaml", "kind: autre", "kind: roman", r"references\.yaml:references\[0\]\.kind: unknown kind 'roman'"),
+    ("references.yaml", "kind: autre", "kind: roman",
+     r"references\.yaml:references\[0\]\.kind: unknown kind 'roman'"),
     ("references.yaml", "    note: null\n", "", r"references\.yaml:references\[0\]: missing note"),
 ])
 def test_each_error_names_file_and_field(content_copy, rel, old, new, expected):
@@ -107,7 +119,8 @@ def test_malformed_yaml_gives_the_line(content_copy):
     edit(content_copy, MONO, "missions: [1, 3]", "missions: [1, 3")
     (problem,) = [p for p in problems_of(content_copy) if "malformed" in p]
     # The error is detected on the line after the unclosed bracket (line 11 or 12).
-    assert re.match(r"content/monographies/dispositif-essai\.md:line 1[12]: malformed YAML", problem)
+    assert re.match(r"content/monographies/dispositif-essai\.md:line 1[12]: malformed YAML",
+                    problem)
 
 
 def test_grid_order_is_checked(content_copy):
@@ -122,7 +135,8 @@ def test_grid_order_is_checked(content_copy):
 
 def test_duplicate_slugs_are_reported(content_copy):
     source = (content_copy / "fiches" / "fiche-essai.md").read_text(encoding="utf-8")
-    (content_copy / "fiches" / "ipa.md").write_text(source.replace("slug: fiche-essai", "slug: ipa"))
+    (content_copy / "fiches" / "ipa.md").write_text(source.replace("slug: fiche-essai",
+                                                                   "slug: ipa"))
     found = problems_of(content_copy)
     assert any(re.search(r"ipa\.md:slug: duplicate slug 'ipa' \(also used by content/", p)
                for p in found), found
@@ -163,7 +177,8 @@ def test_falc_variant_is_attached_to_its_page(content_copy):
     ("ipa.falc.md", "pas de front matter", r"glossaire/ipa\.falc\.md:line 1: missing front matter"),
     ("inconnu.falc.md", FALC_OK, r"glossaire/inconnu\.falc\.md:file: no page with this slug"),
     ("ipa.falc.md", FALC_OK.replace("brouillon", "fini"), r"ipa\.falc\.md:review: status must be"),
-    ("ipa.falc.md", FALC_OK.replace("brouillon", "relu"), r"ipa\.falc\.md:review: a reviewed text names"),
+    ("ipa.falc.md", FALC_OK.replace("brouillon", "relu"),
+     r"ipa\.falc\.md:review: a reviewed text names"),
     ("ipa.falc.md", FALC_OK.replace("title: Essai\n", ""), r"ipa\.falc\.md:title: required"),
 ])
 def test_falc_front_matter_errors(content_copy, name, text, expected):
@@ -177,9 +192,9 @@ def test_cli_check_prints_one_line_per_problem_and_exits_1(make_app, content_cop
     app = make_app(content_copy)
     result = app.test_cli_runner().invoke(args=["content", "check"])
     assert result.exit_code == 1
-    lines = [l for l in result.output.splitlines() if l.startswith("content/")]
+    lines = [ln for ln in result.output.splitlines() if ln.startswith("content/")]
     assert len(lines) == 2
-    assert all(re.match(r"^content/[\w/.-]+:[\w ]+: .+", l) for l in lines)
+    assert all(re.match(r"^content/[\w/.-]+:[\w ]+: .+", ln) for ln in lines)
 
 
 def test_cli_check_passes_on_valid_content(make_app):
@@ -188,9 +203,41 @@ def test_cli_check_passes_on_valid_content(make_app):
     assert "content OK: 7 documents" in result.output
 
 
-def test_free_pages_cannot_take_a_section_address(content_copy):
+def check_output(make_app, content_dir) -> tuple[int, list[str]]:
+    """`flask content check` on an app serving `content_dir`: exit code and problem lines."""
+    result = make_app(content_dir).test_cli_runner().invoke(args=["content", "check"])
+    return result.exit_code, [line for line in result.output.splitlines()
+                              if line.startswith("content/")]
+
+
+@pytest.mark.parametrize("slug", ["recherche", "territoires", "donnees", "comparer", "api"])
+def test_free_pages_cannot_take_an_address_of_the_site(make_app, content_copy, slug):
+    """The reserved addresses come from the app's routes (`/territoires` was once missed)."""
     page = content_copy / "pages" / "a-propos.md"
-    (content_copy / "pages" / "recherche.md").write_text(
-        page.read_text(encoding="utf-8").replace("slug: a-propos", "slug: recherche"))
-    assert "content/pages/recherche.md:slug: 'recherche' is a reserved address of the site" \
-        in problems_of(content_copy)
+    (content_copy / "pages" / f"{slug}.md").write_text(
+        page.read_text(encoding="utf-8").replace("slug: a-propos", f"slug: {slug}"))
+    code, lines = check_output(make_app, content_copy)
+    assert code == 1
+    assert lines == [f"content/pages/{slug}.md:slug: '{slug}' is a reserved address of the site"]
+
+
+def test_links_to_the_site_own_pages_are_checked_against_its_routes(make_app, content_copy):
+    links = ("[carte](/territoires), [matrice](/missions/matrice), [données](/donnees), "
+             "[glossaire](/glossaire/), [styles](/static/css/site.css), [faux](/nulle-part), "
+             "[fichier absent](/static/absent.css)")
+    edit(content_copy, "pages/a-propos.md", "\n---\n", "\n---\n" + links + "\n")
+    code, lines = check_output(make_app, content_copy)
+    assert code == 1
+    assert [line.split(": ", 1)[1] for line in lines] == [
+        "broken internal link '/nulle-part'", "broken internal link '/static/absent.css'"]
+
+
+def test_a_page_served_by_its_own_route_is_not_reserved(make_app):
+    """« À propos » is a free page shown at /a-propos by a view of its own."""
+    from registry.web.routes import site_paths
+
+    app = make_app(FIXTURE_CONTENT)
+    site = site_paths(app)
+    assert "a-propos" not in site.reserved and "territoires" in site.reserved
+    assert {"/territoires", "/missions/matrice", "/donnees", "/"} <= site.fixed
+    assert check_output(make_app, FIXTURE_CONTENT) == (0, [])

@@ -75,8 +75,8 @@ def test_every_practice_mission_and_principle_has_an_easy_version(content):
 
 
 def test_every_easy_text_passes_the_linter(app):
-    from registry.extensions import catalog
     from registry.content.falc import lint_catalog
+    from registry.services import catalog
 
     with app.app_context():
         reports, problems = lint_catalog(catalog)

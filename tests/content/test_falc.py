@@ -4,11 +4,18 @@ from __future__ import annotations
 import pytest
 
 from registry.config import PROJECT_ROOT
-from registry.content.loader import FalcText
-from registry.content.falc import (acronym_forms, count_syllables, kandel_moles, lint, load_rules,
-                           split_sentences)
+from registry.content.documents import FalcText
+from registry.content.falc import (
+    acronym_forms,
+    count_syllables,
+    kandel_moles,
+    lint,
+    load_rules,
+    split_sentences,
+)
 
-RULES, PLAN = load_rules(PROJECT_ROOT / "content" / "falc_rules.yaml")
+_RULES, _ = load_rules(PROJECT_ROOT / "content" / "falc_rules.yaml")
+RULES, PLAN = _RULES.rules, _RULES.practice_plan
 ACRONYMS = {"CMP": ["centre medico-psychologique"], "IPA": ["infirmier en pratique avancee"]}
 
 
@@ -20,7 +27,8 @@ def findings(body: str, plan=None) -> list[str]:
 
 @pytest.mark.parametrize("rule, bad, good", [
     ("phrase-longue",
-     "Vous pouvez venir voir l'équipe tous les jours de la semaine avec votre famille et vos amis proches.",
+     "Vous pouvez venir voir l'équipe tous les jours de la semaine avec votre famille et vos "
+     "amis proches.",
      "Vous pouvez venir voir l'équipe tous les jours."),
     ("phrase-assez-longue",
      "Vous pouvez venir voir l'équipe tous les jours avec votre famille et vos amis.",
@@ -32,7 +40,8 @@ def findings(body: str, plan=None) -> list[str]:
     ("pourcentage", "Vous êtes 20 % à venir.", "1 personne sur 5 vient."),
     ("grand-nombre", "Il y a 15 000 places.", "Il y a beaucoup de places en 2019."),
     ("chiffre-romain", "Le chapitre XIV parle de vous.", "Le chapitre 14 parle de vous."),
-    ("date-en-chiffres", "Le rendez-vous est le 12/03/2020.", "Le rendez-vous est le 12 mars 2020."),
+    ("date-en-chiffres", "Le rendez-vous est le 12/03/2020.",
+     "Le rendez-vous est le 12 mars 2020."),
     ("ponctuation-difficile", "Vous venez (si vous voulez).", "Vous venez si vous voulez."),
     ("ponctuation-difficile", "Vous venez ; elle vient.", "Vous venez."),
     ("ponctuation-difficile", "Vous et moi & eux.", "Vous et moi."),
@@ -70,7 +79,8 @@ def test_page_without_vous_is_an_error():
 
 
 def test_practice_plan_order():
-    good = "## C'est quoi ?\nA.\n## C'est pour qui ?\nB.\n## Comment ça se passe ?\nC.\n## À qui demander ?\nD."
+    good = ("## C'est quoi ?\nA.\n## C'est pour qui ?\nB.\n## Comment ça se passe ?\nC.\n"
+            "## À qui demander ?\nD.")
     bad = "## C'est pour qui ?\nB.\n## C'est quoi ?\nA."
     assert "plan-pratique" not in findings(good, PLAN)
     assert "plan-pratique" in findings(bad, PLAN)
@@ -108,7 +118,7 @@ def test_kandel_moles_rewards_short_sentences_and_words():
 
 
 def test_acronym_forms_come_from_the_glossary(app):
-    from registry.extensions import catalog
+    from registry.services import catalog
 
     with app.app_context():
         forms = acronym_forms(catalog.of_type("glossaire"))

@@ -3,7 +3,13 @@ from __future__ import annotations
 
 import pytest
 
-from registry.content.render import GlossaryMatcher, GlossaryTerm, plain_text, render_markdown, sanitize
+from registry.content.render import (
+    GlossaryMatcher,
+    GlossaryTerm,
+    plain_text,
+    render_markdown,
+    sanitize,
+)
 
 TERMS = [
     GlossaryTerm("IPA", "ipa", "Infirmier au rôle élargi", "Infirmier en pratique avancée"),

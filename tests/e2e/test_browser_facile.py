@@ -65,7 +65,8 @@ def test_phone_width_has_no_horizontal_scroll(browser, live_server):
 def test_listen_button_exists_when_speech_synthesis_exists(page: Page, live_server):
     record = first_practice_with_easy_version(live_server)
     page.goto(live_server + record["falc_url"])
-    has_speech = page.evaluate("'speechSynthesis' in window && typeof SpeechSynthesisUtterance !== 'undefined'")
+    has_speech = page.evaluate("'speechSynthesis' in window "
+                               "&& typeof SpeechSynthesisUtterance !== 'undefined'")
     controls = page.locator("[data-listen]")
     if has_speech:
         expect(controls).to_be_visible()

@@ -37,7 +37,7 @@ def test_two_three_and_four_practices_side_by_side(client, slugs):
 
 
 def test_rows_show_the_practices_data_and_link_to_full_sections(app, client):
-    from registry.extensions import catalog
+    from registry.services import catalog
 
     page = compare(client, A, B).text
     with app.app_context():
@@ -83,7 +83,7 @@ def test_csv_and_json_exports_agree(client):
     raw = compare(client, A, B, C, path="/comparer.csv").data.decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(raw)))
     assert [r["slug"] for r in rows] == [A, B, C]
-    for row, record in zip(rows, data["practices"]):
+    for row, record in zip(rows, data["practices"], strict=True):
         for key in keys:
             assert row[key].lstrip("'") == record[key]
     assert compare(client, A, path="/comparer.json").status_code == 400

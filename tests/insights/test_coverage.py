@@ -19,13 +19,14 @@ def pages(make_app_module):
 
 
 def test_matrix_counts_equal_the_catalogue_tags(make_app_module, pages):
-    from registry.extensions import catalog
+    from registry.services import catalog
 
     with make_app_module.app_context():
         practices = catalog.practices()
-        expected = [sum(m in (e.meta.get("missions") or []) for e in practices) for m in range(1, 9)]
+        expected = [sum(m in (e.meta.get("missions") or []) for e in practices)
+                    for m in range(1, 9)]
         principles = {p: sum(p in e.meta.get("principles", []) for e in practices)
-                      for p in catalog.taxonomy.principes}
+                      for p in catalog.taxonomy.principles}
     text = pages["/missions/matrice"].text
     footer = text[text.index("<tfoot>"):text.index("</tfoot>")]
     assert [int(n) for n in re.findall(r"<td[^>]*>(\d+)</td>", footer)] == expected
@@ -35,7 +36,7 @@ def test_matrix_counts_equal_the_catalogue_tags(make_app_module, pages):
 
 
 def test_filters_narrow_the_matrix_and_uncovered_missions_are_named(make_app_module, pages):
-    from registry.extensions import catalog
+    from registry.services import catalog
 
     with make_app_module.app_context():
         digital = [e for e in catalog.practices() if e.meta["theme"] == "numerique"]
@@ -68,7 +69,7 @@ def test_charts_are_valid_svg_with_title_description_and_data_table(pages):
 
 
 def test_territories_group_monographs_without_guessing(make_app_module, pages):
-    from registry.extensions import catalog
+    from registry.services import catalog
 
     text = pages["/territoires"].text
     assert pages["/territoires"].status_code == 200

@@ -67,7 +67,7 @@ def test_place_problems_name_the_file_field_and_reason(rmap):
 
 
 def test_the_shipped_content_is_placed_without_problems(app, rmap):
-    from registry.extensions import catalog
+    from registry.services import catalog
 
     with app.app_context():
         assert check_places(catalog.entries.values(), rmap) == []
@@ -92,11 +92,12 @@ def test_content_check_reports_an_unknown_region(make_app, content_copy):
     mono.write_text(mono.read_text(encoding="utf-8").replace("region: null", "region: Atlantide"))
     result = make_app(content_copy).test_cli_runner().invoke(args=["content", "check"])
     assert result.exit_code == 1
-    assert re.search(r"dispositif-essai\.md:place\.region: 'Atlantide' is not a region", result.output)
+    assert re.search(r"dispositif-essai\.md:place\.region: 'Atlantide' is not a region",
+                     result.output)
 
 
 def test_territories_map_counts_equal_the_placed_monographs(client, app, rmap):
-    from registry.extensions import catalog
+    from registry.services import catalog
 
     with app.app_context():
         monographs = catalog.of_type("monographie")
@@ -126,7 +127,7 @@ def test_territories_map_counts_equal_the_placed_monographs(client, app, rmap):
 
 def test_territories_without_a_readable_map_still_list_everything(make_app, tmp_path):
     app = make_app(REGISTRY_REGION_MAP=str(tmp_path / "absent.json"))
-    from registry.extensions import catalog
+    from registry.services import catalog
 
     response = app.test_client().get("/territoires")
     assert response.status_code == 200

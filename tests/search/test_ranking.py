@@ -7,22 +7,22 @@ import pytest
 from whoosh import index as whoosh_index
 from whoosh.qparser import MultifieldParser, OrGroup
 
-from registry.search import docsets
+from registry.search import IndexDocument, SearchService, build_index, docsets, update_index
+from registry.search.document import SEARCH_FIELDS
 from registry.search.ranking import Terms, Unsupported
-from registry.search.service import SEARCH_FIELDS, Document, SearchService, build_index, update_index
 
-WORDS = ("logement soins psychiatrie équipe rétablissement pair aidance hôpital sortie "
-         "patients médecin infirmier accompagnement social parcours jeunes famille "
-         "traitement crise urgence domicile").split()
+WORDS = ["logement", "soins", "psychiatrie", "équipe", "rétablissement", "pair", "aidance",
+         "hôpital", "sortie", "patients", "médecin", "infirmier", "accompagnement", "social",
+         "parcours", "jeunes", "famille", "traitement", "crise", "urgence", "domicile"]
 
 
-def corpus(n: int, seed: int = 3) -> list[Document]:
+def corpus(n: int, seed: int = 3) -> list[IndexDocument]:
     rng = random.Random(seed)
 
     def text(k):
         return " ".join(rng.choices(WORDS, k=k))
 
-    return [Document(f"d{i}", rng.choice(["monographie", "fiche", "glossaire"]), text(4),
+    return [IndexDocument(f"d{i}", rng.choice(["monographie", "fiche", "glossaire"]), text(4),
                      text(15), text(rng.randint(20, 120)), aliases=[text(2)] if i % 7 == 0 else [],
                      missions=[1 + i % 8], digest=str(i)) for i in range(n)]
 
@@ -110,7 +110,7 @@ def test_block_reads_equal_posting_by_posting(opened):
             one_by_one.append((matcher.id(), matcher.weight()))
             matcher.next()
         ids, weights = docsets.postings(reader, field, btext)
-        assert list(zip(ids, weights)) == one_by_one and one_by_one
+        assert list(zip(ids, weights, strict=True)) == one_by_one and one_by_one
 
 
 def test_ranking_follows_scores_and_skips_deleted_documents(tmp_path):

@@ -14,8 +14,8 @@ QUERIES = yaml.safe_load((Path(__file__).parent / "relevance" / "queries.yaml").
 def engine(tmp_path_factory):
     """The search service on an index of the real content, built once for the module."""
     from registry import create_app
-    from registry.extensions import catalog
-    from registry.search.indexing import rebuild
+    from registry.search import rebuild
+    from registry.services import catalog
 
     instance = tmp_path_factory.mktemp("relevance")
     app = create_app({"TESTING": True, "SECRET_KEY": "x", "INSTANCE_PATH": str(instance),

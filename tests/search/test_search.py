@@ -5,23 +5,23 @@ import os
 
 import pytest
 
-from registry.search.service import (MAX_QUERY_CHARS, Document, SearchService, build_index, index_exists,
-                             update_index)
+from registry.search import IndexDocument, SearchService, build_index, index_exists, update_index
+from registry.search.analysis import MAX_QUERY_CHARS
 
 DOCS = [
-    Document("silapsy", "monographie", "Silapsy : un logement d'abord",
+    IndexDocument("silapsy", "monographie", "Silapsy : un logement d'abord",
              "Accès au logement social pour des patients.",
              "Le rétablissement passe par un logement stable et un binôme référent.",
              missions=[1, 5], evidence="prometteuse", parcours=["logement"],
              public=["adultes"], theme="nouvel-ambulatoire"),
-    Document("clip", "monographie", "CLIP Nancy", "Intervention précoce dans les psychoses.",
+    IndexDocument("clip", "monographie", "CLIP Nancy", "Intervention précoce dans les psychoses.",
              "Les jeunes de 16 à 25 ans sont suivis par un case manager. Psychoses débutantes.",
              missions=[3, 5], evidence="experience-decrite", parcours=["intervention-precoce"],
              public=["jeunes-adultes"], theme="nouvel-ambulatoire"),
-    Document("ipa", "glossaire", "IPA", "Infirmier en pratique avancée.",
+    IndexDocument("ipa", "glossaire", "IPA", "Infirmier en pratique avancée.",
              "L'infirmier en pratique avancée assure un suivi somatique.",
              aliases=["infirmier en pratique avancée"]),
-    Document("fiche-1", "fiche", "Pharmacie clinique", "Conciliation des traitements.",
+    IndexDocument("fiche-1", "fiche", "Pharmacie clinique", "Conciliation des traitements.",
              "La conciliation médicamenteuse sécurise les traitements à la sortie.",
              missions=[2, 4], evidence="experience-decrite", parcours=["medicament"],
              public=["adultes"], theme="soins-somatiques"),
@@ -96,7 +96,8 @@ def test_highlight_marks_words(service):
 
 
 def test_highlight_escapes_stored_text(tmp_path):
-    doc = Document("x", "page", "Titre", "Résumé <b>", "Texte <script>alert(1)</script> logement")
+    doc = IndexDocument("x", "page", "Titre", "Résumé <b>",
+                        "Texte <script>alert(1)</script> logement")
     build_index([doc], tmp_path / "ix")
     (hit,) = SearchService(tmp_path / "ix").search("logement").hits
     assert "<script>" not in hit.highlight and "&lt;script&gt;" in hit.highlight
@@ -130,7 +131,8 @@ def test_swap_is_atomic_and_readers_reopen(service, tmp_path):
     index_dir = tmp_path / "index"
     first_target = os.readlink(index_dir)
     assert service.search("logement").total == 1
-    build_index(DOCS[:1] + [Document("new", "page", "Logement neuf", "s", "logement")], index_dir)
+    build_index(DOCS[:1] + [IndexDocument("new", "page", "Logement neuf", "s", "logement")],
+                index_dir)
     assert os.readlink(index_dir) != first_target
     assert service.search("logement").total == 2  # the reader saw the new index
     build_index(DOCS, index_dir)
@@ -142,7 +144,7 @@ def test_failed_build_leaves_the_previous_index(service, tmp_path):
     index_dir = tmp_path / "index"
     before = os.readlink(index_dir)
 
-    class Broken(Document):
+    class Broken(IndexDocument):
         def fields(self):
             raise RuntimeError("boom")
 
@@ -162,9 +164,9 @@ def test_full_build_is_a_single_segment(tmp_path):
 
 
 EXTRA = [
-    Document("pairs", "monographie", "Des pairs-aidants à l'hôpital", "Pair-aidance.",
+    IndexDocument("pairs", "monographie", "Des pairs-aidants à l'hôpital", "Pair-aidance.",
              "L'aller-vers et la pair-aidance changent l'accompagnement.", missions=[8]),
-    Document("silapsy", "monographie", "Silapsy (facile)", "Un logement.",
+    IndexDocument("silapsy", "monographie", "Silapsy (facile)", "Un logement.",
              "Vous trouvez un logement avec une équipe.", variant="falc"),
 ]
 
@@ -226,7 +228,8 @@ def test_sort_by_title(rich):
 def test_results_are_cached_until_the_index_changes(service, tmp_path):
     first = service.search("logement")
     assert service.search("logement") is first  # same object: served from the cache
-    build_index(DOCS + [Document("autre", "page", "Logement", "s", "logement")], tmp_path / "index")
+    build_index(DOCS + [IndexDocument("autre", "page", "Logement", "s", "logement")],
+                tmp_path / "index")
     again = service.search("logement")
     assert again is not first and again.total == 2
 
@@ -236,7 +239,8 @@ def test_update_reindexes_only_what_changed(tmp_path):
     build_index(DOCS, index_dir)
     service = SearchService(index_dir)
     assert service.search("logement").total == 1
-    changed = Document("clip", "monographie", "CLIP Nancy", "s", "logement des jeunes", digest="v2")
+    changed = IndexDocument("clip", "monographie", "CLIP Nancy", "s", "logement des jeunes",
+                            digest="v2")
     summary = update_index([DOCS[0], changed, DOCS[2]], index_dir)  # fiche-1 removed
     assert summary == {"changed": 1, "removed": 1, "total": 3}
     assert set(slugs(service.search("logement"))) == {"silapsy", "clip"}  # reader reopened

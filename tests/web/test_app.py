@@ -63,7 +63,7 @@ def test_unknown_pages_are_404(fclient, url):
 
 
 def test_every_shipped_page_renders(client, app):
-    from registry.extensions import catalog
+    from registry.services import catalog
 
     with app.app_context():
         urls = [e.url for e in catalog.entries.values()]
@@ -183,16 +183,27 @@ def test_error_pages_follow_the_language(fclient):
     assert "Page not found" in response.get_data(as_text=True)
 
 
-def test_500_page_has_no_stack_trace(fixture_app):
+def test_500_page_has_no_stack_trace(fixture_app, caplog):
+    fixture_app.config["PROPAGATE_EXCEPTIONS"] = False  # as in production (not TESTING)
+
     @fixture_app.route("/boom")
     def boom():
         raise RuntimeError("secret detail")
 
-    response = fixture_app.test_client().get("/boom")
+    @fixture_app.route("/api/v1/boom")
+    def api_boom():
+        raise RuntimeError("secret detail")
+
+    client = fixture_app.test_client()
+    response = client.get("/boom")
     html = response.get_data(as_text=True)
     assert response.status_code == 500
     assert "secret detail" not in html and "Traceback" not in html
     assert "Erreur du serveur" in html
+    response = client.get("/api/v1/boom")
+    assert response.status_code == 500 and response.get_json() == {"error": "internal error"}
+    # The operator still gets the whole story in the log.
+    assert any(r.exc_info and "secret detail" in str(r.exc_info[1]) for r in caplog.records)
 
 
 # --- Security headers --------------------------------------------------------------
@@ -208,7 +219,7 @@ def test_security_headers(fclient, url):
 
 
 def test_no_inline_scripts_or_styles(client, app):
-    from registry.extensions import catalog
+    from registry.services import catalog
 
     with app.app_context():
         urls = ["/", "/recherche?q=logement", "/glossaire/", "/a-propos"] + \

@@ -13,8 +13,8 @@ METHODS = [("registry/**.py", "python"), ("templates/**.html", "jinja2")]
 def extracted_ids() -> set[str]:
     ids = set()
     for _file, _line, message, _comments, _context in extract_from_dir(
-            str(PROJECT_ROOT), METHODS, keywords={"_": None, "_l": None, "gettext": None,
-                                                  "ngettext": (1, 2)}):
+            str(PROJECT_ROOT), METHODS, keywords={"_": None, "_l": None, "N_": None,
+                                                  "gettext": None, "ngettext": (1, 2)}):
         ids.add(message[0] if isinstance(message, tuple) else message)
     return ids
 

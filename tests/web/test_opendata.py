@@ -33,7 +33,7 @@ def test_open_data_page_states_licence_and_last_change(client):
 
 
 def test_catalogue_csv_and_json_have_one_row_per_practice_with_all_tags(app, client):
-    from registry.extensions import catalog
+    from registry.services import catalog
 
     with app.app_context():
         practices = {e.slug: e for e in catalog.practices()}
@@ -77,7 +77,7 @@ def test_atom_feed_is_valid_and_newest_first(client):
 
 
 def test_sitemap_and_robots(app, client):
-    from registry.extensions import catalog
+    from registry.services import catalog
 
     root = ET.fromstring(client.get("/sitemap.xml").data)
     locs = {u.find("{http://www.sitemaps.org/schemas/sitemap/0.9}loc").text for u in root}

@@ -1,23 +1,21 @@
-"""JSON API v1: the same data as the pages."""
+"""JSON API v1, documents: search, type-ahead, every document, one document."""
 from __future__ import annotations
 
-from flask import Blueprint, current_app, jsonify, request
+from flask import current_app, jsonify, request
 
-from ...extensions import catalog, csrf, search
+from ...content.kinds import TYPE_ORDER
 from ...content.text import fold
-from ..params import ParamError, allowed_values, parse_search_args
-
-bp = Blueprint("api", __name__, url_prefix="/api/v1")
-csrf.exempt(bp)
+from ...services import catalog, search
+from ..params import parse_search_args, read_filters
+from .blueprint import bp
 
 
 def summary_record(entry) -> dict:
     """The short form of an entry used in lists and search results."""
     meta = entry.meta
-    missions = meta.get("missions") or ([meta["mission"]] if "mission" in meta else [])
     return {
         "slug": entry.slug, "type": entry.type, "title": entry.title, "url": entry.url,
-        "summary": entry.summary, "missions": missions, "evidence": entry.evidence_level,
+        "summary": entry.summary, "missions": entry.missions, "evidence": entry.evidence_level,
         "parcours": meta.get("parcours", []), "theme": meta.get("theme"),
     }
 
@@ -32,15 +30,6 @@ def full_record(entry) -> dict:
         "glossary": rendered.glossary,
         "falc_url": entry.falc_url,
     }
-
-
-def bad_request(param: str, message: str):
-    return jsonify({"error": message, "parameter": param}), 400
-
-
-@bp.errorhandler(ParamError)
-def on_param_error(exc: ParamError):
-    return bad_request(exc.param, str(exc))
 
 
 @bp.route("/search")
@@ -88,13 +77,8 @@ TYPE_RANK = {"glossaire": 0, "monographie": 1, "fiche": 2, "mission": 3, "princi
 
 @bp.route("/documents")
 def api_documents():
-    kinds = request.args.getlist("type")
-    unknown = [k for k in kinds if k not in allowed_values("type")]
-    if unknown:
-        return bad_request("type", f"unknown type value {unknown[0]!r}")
-    entries = [e for e in catalog.practices() + [
-        e for t in ("glossaire", "mission", "principe", "theme", "page") for e in catalog.of_type(t)]
-        if not kinds or e.type in kinds]
+    kinds = read_filters(request.args, ["type"]).get("type")
+    entries = [e for t in TYPE_ORDER for e in catalog.of_type(t) if not kinds or t in kinds]
     return jsonify({"total": len(entries), "results": [summary_record(e) for e in entries]})
 
 
@@ -105,6 +89,3 @@ def api_document(slug):
         return jsonify({"error": f"no document with slug {slug!r}"}), 404
     return jsonify(full_record(entry))
 
-
-from . import evaluations as api_evaluations  # noqa: E402,F401 (adds the checklist routes to `bp`)
-from . import meta as api_meta  # noqa: E402,F401 (OpenAPI, docs page, compare, CORS)

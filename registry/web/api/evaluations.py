@@ -7,17 +7,17 @@ from __future__ import annotations
 
 from flask import abort, jsonify, request, url_for
 
-from ...checklist import storage as evaluations
+from ...checklist import storage
 from ...checklist.exports import record, scores_record
 from ...checklist.submission import Checked, check_answers, check_header
-from ...extensions import catalog
-from .documents import bp
+from ...services import catalog
+from .blueprint import bp
 
 MAX_BODY = 256 * 1024  # bytes: far more than every criterion answered at full length
 
 
 def _checklist():
-    checklist = catalog.content.checklist
+    checklist = catalog.part("checklist")
     if checklist is None:
         abort(404, description="no checklist is configured")
     return checklist
@@ -59,8 +59,8 @@ def api_create_evaluation():
         check_answers(data.get("answers", []), checklist, checked.header.category, checked)
     if checked.errors:
         return refused(checked.errors)
-    evaluation, edit_token = evaluations.create(checked.header, checked.answers, checklist)
-    result = evaluations.result_of(evaluation, checklist)
+    evaluation, edit_token = storage.create(checked.header, checked.answers, checklist)
+    result = storage.result_of(evaluation, checklist)
     share_url = url_for("evaluations.shared", token=evaluation.share_token, _external=True)
     body = {
         "share_url": share_url,
@@ -79,9 +79,9 @@ def api_create_evaluation():
 @bp.route("/evaluations/<token>")
 def api_evaluation(token: str):
     checklist = _checklist()
-    evaluation = evaluations.find_shared(token)
+    evaluation = storage.find_shared(token)
     if evaluation is None:
         return jsonify({"error": "no evaluation with this share token"}), 404
     share_url = url_for("evaluations.shared", token=token, _external=True)
-    return jsonify(record(evaluation, checklist, evaluations.result_of(evaluation, checklist),
+    return jsonify(record(evaluation, checklist, storage.result_of(evaluation, checklist),
                           share_url))

@@ -1,27 +1,19 @@
-"""The API about itself: OpenAPI document, readable page, comparison endpoint and CORS."""
+"""The API about itself (OpenAPI document, readable page) and the comparison endpoint."""
 from __future__ import annotations
 
 from flask import jsonify, render_template, request
 
-from . import openapi
 from ...insights.compare import rows, select
-from ...extensions import catalog
-from .documents import bad_request, bp
-from ..views.compare import comparison_data, words
+from ...services import catalog
+from ..comparison import comparison_data, words
+from . import openapi
+from .blueprint import bad_request, bp
 
 API_VERSION = "1.1.0"
 
 
-@bp.after_request
-def allow_read_only_cross_origin(response):
-    """Any origin may read (GET); nothing else is opened to other origins."""
-    if request.method in ("GET", "HEAD"):
-        response.headers["Access-Control-Allow-Origin"] = "*"
-    return response
-
-
 def spec() -> dict:
-    return openapi.build(catalog.taxonomy, catalog.content.checklist, API_VERSION)
+    return openapi.build(catalog.taxonomy, catalog.part("checklist"), API_VERSION)
 
 
 @bp.route("/openapi.json")

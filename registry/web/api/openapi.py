@@ -5,6 +5,8 @@ responses against them with `jsonschema`.
 """
 from __future__ import annotations
 
+from ...content.kinds import TYPE_ORDER
+
 
 def _ref(name: str) -> dict:
     return {"$ref": f"#/components/schemas/{name}"}
@@ -14,7 +16,8 @@ def _array(items: dict) -> dict:
     return {"type": "array", "items": items}
 
 
-STR, INT, NUM, BOOL = {"type": "string"}, {"type": "integer"}, {"type": "number"}, {"type": "boolean"}
+STR, INT = {"type": "string"}, {"type": "integer"}
+NUM, BOOL = {"type": "number"}, {"type": "boolean"}
 NULLABLE_STR = {"type": ["string", "null"]}
 NULLABLE_NUM = {"type": ["number", "null"]}
 
@@ -36,7 +39,7 @@ def build(taxonomy, checklist, version: str) -> dict:
     answers = list(checklist.answers) if checklist else []
     statuses = list(checklist.evidence_statuses) if checklist else []
     categories = list(taxonomy.digital_categories)
-    types = ["monographie", "fiche", "glossaire", "mission", "principe", "theme", "page"]
+    types = list(TYPE_ORDER)
     filters = [
         _query("type", "Document type (repeat for OR)", {"type": "string", "enum": types}, True),
         _query("mission", "Mission number 1–8 (repeat for OR)",

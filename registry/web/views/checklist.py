@@ -8,27 +8,15 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from ...checklist import storage as evaluations
-from ...checklist.submission import (Checked, FieldError, Header, check_answers, check_header,
-                                is_link)
+from ...checklist import storage
 from ...checklist.storage import Conflict, answers_of, find_editable
-from ...extensions import catalog
-from .evaluations import FICHE, current_checklist, private, result_context
+from ...checklist.submission import Checked, Header, SubmissionError, check_answers, check_header
+from ...services import catalog
+from ..evaluation_pages import FICHE, current_checklist, private, result_context
 
 bp = Blueprint("checklist", __name__, url_prefix="/numerique")
 PARTS = ("value", "comment", "evidence_reference", "evidence_checked_on", "evidence_status")
 RESULT = "__resultat"
-
-
-@bp.app_template_test("link")
-def is_web_link(value) -> bool:
-    """Evidence shown as a link only when it is an http(s) address."""
-    return isinstance(value, str) and is_link(value)
-
-
-@bp.app_template_filter("g")
-def short_number(value) -> str:
-    return f"{value:g}"
 
 
 @bp.route("/evaluer", methods=["GET", "POST"])
@@ -38,7 +26,7 @@ def start():
     if request.method == "POST":
         check_header(request.form, checklist, checked)
         if not checked.errors:
-            evaluation, token = evaluations.create(checked.header, {}, checklist)
+            evaluation, token = storage.create(checked.header, {}, checklist)
             flash(_("Évaluation créée. Gardez l’adresse de cette page : c’est votre lien de "
                     "modification."), "success")
             first = checklist.domains_for(evaluation.category)[0]
@@ -56,7 +44,7 @@ def editable_or_404(token: str):
     return evaluation
 
 
-def read_step_form(form, criteria) -> tuple[list[dict], list[FieldError]]:
+def read_step_form(form, criteria) -> tuple[list[dict], list[SubmissionError]]:
     """The answers typed on a step; a question left without an answer is skipped,
     unless something else was typed for it (then the person is asked to choose)."""
     items, errors = [], []
@@ -64,7 +52,7 @@ def read_step_form(form, criteria) -> tuple[list[dict], list[FieldError]]:
         typed = {part: form.get(f"{part}-{criterion.id}", "") for part in PARTS}
         if not typed["value"]:
             if any(typed[p].strip() for p in PARTS[1:4]):
-                errors.append(FieldError(f"value-{criterion.id}", _(
+                errors.append(SubmissionError(f"value-{criterion.id}", _(
                     "Choisissez une réponse pour enregistrer ce que vous avez écrit."),
                     criterion.id))
             continue
@@ -76,7 +64,7 @@ def read_version(form, checked: Checked) -> int | None:
     try:
         return int(form.get("version", ""))
     except ValueError:
-        checked.errors.append(FieldError("version", _("Version du formulaire manquante : "
+        checked.errors.append(SubmissionError("version", _("Version du formulaire manquante : "
                                                       "rechargez la page.")))
         return None
 
@@ -99,7 +87,7 @@ def step(token: str, domain: str):
         if not checked.errors:
             header = Header(evaluation.tool_name, evaluation.category, evaluation.role or "")
             try:
-                changed = evaluations.save(evaluation, version, header, checked.answers, checklist)
+                changed = storage.save(evaluation, version, header, checked.answers, checklist)
             except Conflict as exc:
                 conflict = exc
             else:
@@ -146,7 +134,7 @@ def overview(token: str):
         version = read_version(request.form, checked)
         if not checked.errors:
             try:
-                changed = evaluations.save(evaluation, version, checked.header, {}, checklist)
+                changed = storage.save(evaluation, version, checked.header, {}, checklist)
             except Conflict as exc:
                 conflict = exc
             else:
@@ -154,7 +142,7 @@ def overview(token: str):
                                                                         "enregistrer."), "success")
                 return redirect(url_for(".overview", token=token))
     body = render_template(
-        "checklist/result.html", can_edit=True, token=token, checked=checked, conflict=conflict,
+        "checklist/overview.html", can_edit=True, token=token, checked=checked, conflict=conflict,
         form=request.form if request.method == "POST" else None,
         edit_url=url_for(".overview", token=token, _external=True),
         first_step=checklist.domains_for(evaluation.category)[0],
@@ -171,7 +159,7 @@ def remove(token: str):
     if request.method == "POST":
         if request.form.get("confirm") == "oui":
             name = evaluation.tool_name
-            evaluations.delete(evaluation)
+            storage.delete(evaluation)
             flash(_("L’évaluation de « %(name)s » a été supprimée, avec tout son historique.",
                     name=name), "success")
             return redirect(url_for(".start"))

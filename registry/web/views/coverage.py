@@ -1,36 +1,26 @@
 """Coverage views: the practices × missions matrix with charts, and the territorial view."""
 from __future__ import annotations
 
-import logging
-
-from flask import Blueprint, Response, current_app, render_template, request
+from flask import Blueprint, Response, render_template, request
 from flask_babel import gettext as _
 from flask_babel import ngettext
 
-from ..charts import MAP_STEPS, Bar, bar_chart, region_choropleth
-from ...insights.coverage import MATRIX_FILTERS, VIEWS, count_by, filtered, matrix, place_of, region_counts
-from ...insights.coverage import territories as territory_groups
-from ...extensions import catalog
-from ...insights.regions import RegionMap, RegionMapError, load_region_map
 from ...content.text import fold
-from ..params import allowed_values
+from ...insights.coverage import (
+    MATRIX_FILTERS,
+    VIEWS,
+    count_by,
+    filtered,
+    matrix,
+    place_of,
+    region_counts,
+)
+from ...insights.coverage import territories as territory_groups
+from ...services import catalog, region_map
+from ..charts import MAP_STEPS, Bar, bar_chart, region_choropleth
+from ..params import ParamError, read_filters
 
 bp = Blueprint("coverage", __name__)
-log = logging.getLogger(__name__)
-
-
-def read_filters() -> tuple[dict[str, list[str]], str | None]:
-    """The matrix filters from the query string, and an error message for a bad value."""
-    filters = {}
-    for name in MATRIX_FILTERS:
-        values = [v for v in request.args.getlist(name) if v]
-        bad = [v for v in values if v not in allowed_values(name)]
-        if bad:
-            return {}, _("Valeur inconnue pour le filtre « %(name)s » : %(value)s.", name=name,
-                         value=bad[0][:80])
-        if values:
-            filters[name] = values
-    return filters, None
 
 
 def counts_chart(chart_id: str, title: str, description: str,
@@ -54,7 +44,7 @@ def charts(practices) -> list[dict]:
     by_mission = count_by(practices, lambda e: e.meta.get("missions") or [])
     by_evidence = count_by(practices, lambda e: [e.evidence_level])
     by_theme = count_by(practices, lambda e: [e.meta.get("theme")])
-    rmap = loaded_region_map()
+    rmap = region_map.get()
     by_region = count_by(practices, lambda e: [_region_name(e, rmap) or ""])
     specs = [
         ("par-mission", _("Pratiques par mission"),
@@ -80,7 +70,11 @@ def charts(practices) -> list[dict]:
 @bp.route("/missions/matrice")
 def missions_matrix():
     view = request.args.get("vue", "missions")
-    filters, error = read_filters()
+    try:
+        filters, error = read_filters(request.args, MATRIX_FILTERS), None
+    except ParamError as exc:
+        filters, error = {}, _("Valeur inconnue pour le filtre « %(name)s » : %(value)s.",
+                               name=exc.param, value=exc.value)
     if view not in VIEWS:
         error = _("Vue inconnue : choisissez « missions » ou « principes ».")
     if error:
@@ -93,22 +87,10 @@ def missions_matrix():
                            charts=charts(practices), total=len(catalog.practices()))
 
 
-def loaded_region_map() -> RegionMap | None:
-    """The map of regions, read once per process; None (and logged) when it is broken."""
-    if "region_map" not in current_app.extensions:
-        try:
-            current_app.extensions["region_map"] = load_region_map(
-                current_app.config["REGISTRY_REGION_MAP"])
-        except RegionMapError as exc:
-            log.error("region map: %s", exc)
-            current_app.extensions["region_map"] = None
-    return current_app.extensions["region_map"]
-
-
 @bp.route("/territoires")
 def territories():
     """Monographs grouped by region and department, and the map of regions."""
-    rmap = loaded_region_map()
+    rmap = region_map.get()
     monographs = [e for e in catalog.practices() if e.type == "monographie"]
     if rmap is None:
         return render_template("coverage/territories.html", rmap=None, groups=[],

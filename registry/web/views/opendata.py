@@ -1,16 +1,12 @@
 """Open data: catalogue and glossary downloads, Atom feed, sitemap and robots.txt."""
 from __future__ import annotations
 
-import csv
-import io
-import json
-
 from flask import Blueprint, Response, current_app, render_template, request, url_for
 from markupsafe import escape
 
-from ...checklist.exports import safe_cell
-from ...extensions import catalog
 from ...content.history import entry_date, last_change
+from ...services import catalog
+from ..downloads import csv_download, json_download
 
 bp = Blueprint("opendata", __name__)
 FEED_SIZE = 50
@@ -67,19 +63,10 @@ def _csv_value(value) -> str:
 
 def _download(records: list[dict], columns, fmt: str, name: str) -> Response:
     if fmt == "json":
-        body = json.dumps({"licence": current_app.config["REGISTRY_LICENCE"],
-                           "count": len(records), "records": records},
-                          ensure_ascii=False, indent=2)
-        response = Response(body, mimetype="application/json")
-    else:
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\r\n")
-        writer.writerow(columns)
-        for record in records:
-            writer.writerow([safe_cell(_csv_value(record[c])) for c in columns])
-        response = Response("\ufeff" + out.getvalue(), mimetype="text/csv")
-    response.headers["Content-Disposition"] = f"attachment; filename={name}.{fmt}"
-    return response
+        return json_download({"licence": current_app.config["REGISTRY_LICENCE"],
+                              "count": len(records), "records": records}, f"{name}.json")
+    rows = ([_csv_value(record[c]) for c in columns] for record in records)
+    return csv_download(columns, rows, f"{name}.csv")
 
 
 @bp.route("/donnees")
@@ -122,7 +109,7 @@ def feed():
 STATIC_PAGES = ("pages.home", "search.results", "pages.monographs", "pages.fiches",
                 "pages.missions", "pages.glossary", "pages.about", "coverage.missions_matrix",
                 "coverage.territories", "compare.compare", "checklist.start", "opendata.index",
-                "falc.index")
+                "facile.index")
 
 
 @bp.route("/sitemap.xml")

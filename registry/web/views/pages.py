@@ -5,10 +5,12 @@ from collections import Counter
 
 from flask import Blueprint, abort, render_template, request
 
-from ...extensions import catalog
 from ...content.history import entry_date
-from ...content.text import fold
+from ...content.kinds import BY_ID, HOME_SLUG
 from ...content.references import resolve
+from ...content.text import fold
+from ...services import catalog
+from ..routes import serves_page
 
 bp = Blueprint("pages", __name__)
 
@@ -31,34 +33,35 @@ def _reference_for(document: str):
 
 
 @bp.route("/")
+@serves_page(HOME_SLUG)
 def home():
     practices = catalog.practices()
     count = lambda field: Counter(v for e in practices for v in (e.meta.get(field) or []))  # noqa: E731
     themes = Counter(e.meta["theme"] for e in practices)
-    intro = catalog.get("accueil", "page")
+    intro = catalog.get(HOME_SLUG, "page")
     return render_template("pages/home.html", intro=intro,
                            intro_html=catalog.render(intro).html if intro else "",
                            practices=practices, by_mission=count("missions"), by_theme=themes,
                            by_public=count("public"), types=Counter(e.type for e in practices))
 
 
-@bp.route("/monographies/")
+@bp.route(BY_ID["monographie"].prefix)
 def monographs():
     return render_template("pages/list.html", entries=catalog.of_type("monographie"),
                            kind="monographie")
 
 
-@bp.route("/fiches/")
+@bp.route(BY_ID["fiche"].prefix)
 def fiches():
     return render_template("pages/list.html", entries=catalog.of_type("fiche"), kind="fiche")
 
 
-@bp.route("/monographies/<slug>")
+@bp.route(BY_ID["monographie"].prefix + "<slug>")
 def monograph(slug):
     return _practice(get_entry_or_404(slug, "monographie"))
 
 
-@bp.route("/fiches/<slug>")
+@bp.route(BY_ID["fiche"].prefix + "<slug>")
 def fiche(slug):
     return _practice(get_entry_or_404(slug, "fiche"))
 
@@ -84,7 +87,7 @@ def practice_jsonld(entry, modified) -> dict:
         "inLanguage": "fr",
         "about": {"@type": "Thing", "name": entry.meta.get("dispositif") or entry.title},
         "keywords": [tax.missions[m].title for m in entry.meta.get("missions", [])]
-        + [tax.principes[p].label for p in entry.meta.get("principles", [])],
+        + [tax.principles[p].label for p in entry.meta.get("principles", [])],
         "isPartOf": {"@type": "WebSite", "name": "Registre des pratiques en santé mentale",
                      "url": request.host_url},
     }
@@ -93,7 +96,7 @@ def practice_jsonld(entry, modified) -> dict:
     return data
 
 
-@bp.route("/glossaire/")
+@bp.route(BY_ID["glossaire"].prefix)
 def glossary():
     letters: dict[str, list] = {}
     for entry in sorted(catalog.of_type("glossaire"), key=lambda e: fold(e.title)):
@@ -101,31 +104,31 @@ def glossary():
     return render_template("pages/glossary.html", letters=letters)
 
 
-@bp.route("/glossaire/<slug>")
+@bp.route(BY_ID["glossaire"].prefix + "<slug>")
 def glossary_entry(slug):
     entry = get_entry_or_404(slug, "glossaire")
     return render_template("pages/term.html", entry=entry, rendered=catalog.render(entry),
                            see_also=catalog.see_also(entry))
 
 
-@bp.route("/missions/")
+@bp.route(BY_ID["mission"].prefix)
 def missions():
     practices = catalog.practices()
     return render_template("pages/missions.html", practices=practices,
                            counts=Counter(m for e in practices for m in e.meta["missions"]))
 
 
-@bp.route("/missions/<int:number>")
+@bp.route(BY_ID["mission"].prefix + "<int:number>")
 def mission(number):
     return _topic("mission", catalog.taxonomy.missions.get(number), number)
 
 
-@bp.route("/principes/<slug>")
+@bp.route(BY_ID["principe"].prefix + "<slug>")
 def principle(slug):
-    return _topic("principe", catalog.taxonomy.principes.get(slug), slug)
+    return _topic("principe", catalog.taxonomy.principles.get(slug), slug)
 
 
-@bp.route("/themes/<slug>")
+@bp.route(BY_ID["theme"].prefix + "<slug>")
 def theme(slug):
     return _topic("theme", catalog.taxonomy.themes.get(slug), slug)
 
@@ -145,13 +148,14 @@ def _topic(kind: str, item, value):
 def page(slug):
     """Free pages of content/pages (e.g. /prestations)."""
     entry = get_entry_or_404(slug, "page")
-    if slug == "accueil":
+    if slug == HOME_SLUG:
         abort(404)  # the home introduction is shown on /
     return render_template("pages/page.html", entry=entry, rendered=catalog.render(entry),
                            see_also=catalog.see_also(entry))
 
 
 @bp.route("/a-propos")
+@serves_page("a-propos")
 def about():
     page = catalog.get("a-propos", "page")
     refs = list(catalog.content.references.values())

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, render_template, request
 
-from ...extensions import catalog, search
+from ...content.kinds import BY_FOLDER, HOME_SLUG
 from ...content.render import render_falc
-from ...content.schema import FOLDERS
+from ...services import catalog, search
+from ..params import MAX_PAGE, read_int
 
-bp = Blueprint("falc", __name__, url_prefix="/facile")
-KINDS = {"monographies", "fiches", "missions", "principes"}
+bp = Blueprint("facile", __name__, url_prefix="/facile")
 
 
 @bp.route("/")
@@ -19,7 +19,7 @@ def index():
     for point in catalog.content.entry_points:
         pages = [e for e in practices if set(point["parcours"]) & set(e.meta.get("parcours", []))]
         points.append({**point, "pages": pages})
-    intro = catalog.get("accueil", "page")
+    intro = catalog.get(HOME_SLUG, "page")
     return render_template("facile/index.html", points=points, intro=intro,
                            intro_html=render_falc(intro.falc.body) if intro and intro.falc else "",
                            missions=[e for e in catalog.of_type("mission") if e.falc],
@@ -31,10 +31,7 @@ def index():
 def search_page():
     """Search the easy-to-read texts only; snippets come from those texts."""
     text = request.args.get("q", "")
-    try:
-        page_number = max(1, min(int(request.args.get("page", 1)), 10_000))
-    except ValueError:
-        page_number = 1
+    page_number = read_int(request.args, "page", 1, 1, MAX_PAGE, lenient=True)
     found = search.search(text, page=page_number, per_page=10, variant="falc") if text.strip() \
         else None
     rows = [(hit, catalog.get(hit.slug)) for hit in found.hits] if found else []
@@ -44,7 +41,8 @@ def search_page():
 
 @bp.route("/<kind>/<slug>")
 def page(kind: str, slug: str):
-    entry = catalog.get(slug, FOLDERS.get(kind)) if kind in KINDS else None
+    kind_ = BY_FOLDER.get(kind)
+    entry = catalog.get(slug, kind_.id) if kind_ is not None and kind_.easy else None
     if entry is None or entry.falc is None:
         abort(404)
     return render_template("facile/page.html", entry=entry, falc=entry.falc,
