@@ -11,6 +11,7 @@ run: prepare
 	$(BIN)/flask run --host 127.0.0.1 --port 5000
 
 test: install translations
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
 prepare: install translations

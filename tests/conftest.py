@@ -1,70 +1,55 @@
 """Shared fixtures: apps built by the factory on temporary instance folders."""
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
 import pytest
-from sqlalchemy import inspect, text
 
 from registry import create_app
-from registry.config import PROJECT_ROOT
-from registry.extensions import db
-
-FIXTURE_CONTENT = Path(__file__).parent / "fixtures" / "content"
-REAL_CONTENT = PROJECT_ROOT / "content"
-
-
-def database_url(tmp_path: Path) -> str:
-    """PostgreSQL when TEST_DATABASE_URL is set, else a SQLite file in tmp_path."""
-    url = os.environ.get("TEST_DATABASE_URL")
-    if url:
-        return url.replace("postgresql://", "postgresql+psycopg://", 1)
-    return f"sqlite:///{tmp_path / 'test.sqlite'}"
+from tests.support import (
+    FIXTURE_CONTENT,
+    REAL_CONTENT,
+    app_config,
+    build_real_index,
+    dispose_database,
+    fresh_database,
+    reset_database,
+)
 
 
-def reset_database() -> None:
-    """Drop every table (and Alembic's bookkeeping) so each app starts empty."""
-    db.session.remove()
-    engine = db.engine
-    db.drop_all()
-    with engine.begin() as conn:
-        if "alembic_version" in inspect(conn).get_table_names():
-            conn.execute(text("DROP TABLE alembic_version"))
+@pytest.fixture(scope="session")
+def real_index(tmp_path_factory) -> Path:
+    """One read-only index of the shipped content for the whole session: apps on the real
+    content read it instead of each building their own."""
+    return build_real_index(tmp_path_factory.mktemp("real-index"))
 
 
 @pytest.fixture
-def make_app(tmp_path):
-    """Factory: an app on `content_dir` with its own instance folder, DB and index."""
+def make_app(tmp_path, real_index):
+    """Factory: an app on `content_dir` with its own instance folder and database.
+
+    Apps on the shipped content share the session's index unless `own_index` is set
+    (for tests that build, update or break an index)."""
     apps = []
 
-    def build(content_dir: Path = REAL_CONTENT, migrate: bool = True, **config):
+    def build(content_dir: Path = REAL_CONTENT, migrate: bool = True, own_index: bool = False,
+              **config):
         instance = tmp_path / f"instance{len(apps)}"
-        app = create_app({
-            "TESTING": True,
-            "SECRET_KEY": "test",
-            "INSTANCE_PATH": str(instance),
-            "SQLALCHEMY_DATABASE_URI": database_url(tmp_path),
-            "REGISTRY_CONTENT_DIR": str(content_dir),
-            "REGISTRY_INDEX_DIR": str(instance / "index"),
-            "WTF_CSRF_ENABLED": False,
-            **config,
-        })
-        with app.app_context():
-            reset_database()
-            if migrate:
-                from flask_migrate import upgrade
-
-                upgrade(directory=str(PROJECT_ROOT / "migrations"))
+        shared = content_dir == REAL_CONTENT and not own_index
+        app = create_app(app_config(instance, content_dir, real_index if shared else None,
+                                    **config))
+        if migrate:
+            fresh_database(app)
+        else:
+            with app.app_context():
+                reset_database()
         apps.append(app)
         return app
 
     yield build
     for app in apps:
-        with app.app_context():
-            reset_database()
-            db.engine.dispose()
+        dispose_database(app)
 
 
 @pytest.fixture
@@ -97,24 +82,10 @@ def runner(app):
 
 
 @pytest.fixture(scope="module")
-def make_app_module(tmp_path_factory):
+def make_app_module(tmp_path_factory, real_index):
     """One app on the real content for a whole module of read-only page tests."""
-    tmp_path = tmp_path_factory.mktemp("module-app")
-    app = create_app({
-        "TESTING": True,
-        "SECRET_KEY": "test",
-        "INSTANCE_PATH": str(tmp_path / "instance"),
-        "SQLALCHEMY_DATABASE_URI": database_url(tmp_path),
-        "REGISTRY_CONTENT_DIR": str(REAL_CONTENT),
-        "REGISTRY_INDEX_DIR": str(tmp_path / "instance" / "index"),
-        "WTF_CSRF_ENABLED": False,
-    })
-    with app.app_context():
-        reset_database()
-        from flask_migrate import upgrade
-
-        upgrade(directory=str(PROJECT_ROOT / "migrations"))
+    instance = tmp_path_factory.mktemp("module-app") / "instance"
+    app = create_app(app_config(instance, REAL_CONTENT, real_index))
+    fresh_database(app)
     yield app
-    with app.app_context():
-        reset_database()
-        db.engine.dispose()
+    dispose_database(app)

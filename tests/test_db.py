@@ -7,7 +7,7 @@ from sqlalchemy import inspect, select
 
 from registry.extensions import db
 from registry.models import IndexBuild
-from tests.conftest import FIXTURE_CONTENT
+from tests.support import FIXTURE_CONTENT
 
 
 def test_migrations_from_empty_match_the_models(make_app):

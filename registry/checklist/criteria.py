@@ -13,9 +13,8 @@ from pathlib import Path
 from ..content.problems import Problem
 from ..content.references import Reference, resolve
 from ..content.taxonomy import Taxonomy
-from ..content.yamlfile import read_yaml
+from ..content.yamlfile import FieldReader, read_yaml
 
-ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CONDITIONS = {"vigilance-non", "vigilance-gap", "unanswered", "score-below"}
 LIMIT_FIELDS = ("tool_name", "role", "comment", "evidence_reference")
 
@@ -87,44 +86,6 @@ class Checklist:
         return [d for d in self.domains if d.id in used]
 
 
-class _Reader:
-    """Typed access to a mapping that records a Problem for each bad field."""
-
-    def __init__(self, shown: str):
-        self.shown = shown
-        self.problems: list[Problem] = []
-
-    def fail(self, where: str, reason: str) -> None:
-        self.problems.append(Problem(self.shown, where, reason))
-
-    def text(self, item: dict, key: str, where: str, required: bool = True) -> str | None:
-        value = item.get(key)
-        if value is None and not required:
-            return None
-        if not isinstance(value, str) or not value.strip():
-            self.fail(f"{where}.{key}", "missing or not a text")
-            return None
-        return value.strip()
-
-    def ident(self, item: dict, key: str, where: str) -> str | None:
-        value = item.get(key)
-        if not isinstance(value, str) or not ID_RE.match(value):
-            self.fail(f"{where}.{key}", f"must be a lowercase kebab-case id, got {value!r}")
-            return None
-        return value
-
-    def number(self, item: dict, key: str, where: str, low: float, high: float,
-               nullable: bool = False) -> float | None:
-        value = item.get(key)
-        if value is None and nullable:
-            return None
-        if (isinstance(value, bool) or not isinstance(value, (int, float))
-                or not low <= value <= high):
-            self.fail(f"{where}.{key}", f"must be a number from {low} to {high}")
-            return None
-        return float(value)
-
-
 FOLDER = "checklist"  # under the content folder
 
 
@@ -151,12 +112,12 @@ def load_checklist(folder: Path, shown, tax: Taxonomy,
     problems += found
     if scale_data is None or criteria_data is None:
         return None, problems
-    scale = _Reader(shown(folder / "scale.yaml"))
+    scale = FieldReader(shown(folder / "scale.yaml"))
     answers = _choices(scale, scale_data, "answers", with_points=True)
     statuses = _choices(scale, scale_data, "evidence_statuses", with_points=False)
     verdicts = _verdicts(scale, scale_data)
     limits = _limits(scale, scale_data)
-    reader = _Reader(shown(folder / "criteria.yaml"))
+    reader = FieldReader(shown(folder / "criteria.yaml"))
     version = criteria_data.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         reader.fail("version", "must be a positive integer")
@@ -172,7 +133,7 @@ def load_checklist(folder: Path, shown, tax: Taxonomy,
                      dict(tax.digital_categories)), problems
 
 
-def _choices(reader: _Reader, data: dict, key: str, with_points: bool) -> dict[str, Choice]:
+def _choices(reader: FieldReader, data: dict, key: str, with_points: bool) -> dict[str, Choice]:
     items = data.get(key)
     if not isinstance(items, list) or not items:
         reader.fail(key, "must be a non-empty list")
@@ -192,7 +153,7 @@ def _choices(reader: _Reader, data: dict, key: str, with_points: bool) -> dict[s
     return choices
 
 
-def _verdicts(reader: _Reader, data: dict) -> list[Verdict]:
+def _verdicts(reader: FieldReader, data: dict) -> list[Verdict]:
     verdicts = []
     items = data.get("verdicts")
     if not isinstance(items, list) or len(items) < 2:
@@ -224,7 +185,7 @@ def _verdicts(reader: _Reader, data: dict) -> list[Verdict]:
     return verdicts
 
 
-def _limits(reader: _Reader, data: dict) -> dict[str, int]:
+def _limits(reader: FieldReader, data: dict) -> dict[str, int]:
     limits = data.get("limits") or {}
     result = {}
     for key in LIMIT_FIELDS:
@@ -236,7 +197,7 @@ def _limits(reader: _Reader, data: dict) -> dict[str, int]:
     return result
 
 
-def _domains(reader: _Reader, data: dict) -> list[Domain]:
+def _domains(reader: FieldReader, data: dict) -> list[Domain]:
     domains: list[Domain] = []
     for i, item in enumerate(data.get("domains") or []):
         where = f"domains[{i}]"
@@ -259,7 +220,7 @@ CRITERION_KEYS = {"id", "domain", "question", "help", "categories", "weight", "v
                   "ask", "action", "falc", "sources", "see_also"}
 
 
-def _criteria(reader: _Reader, data: dict, domain_ids: set[str], tax: Taxonomy,
+def _criteria(reader: FieldReader, data: dict, domain_ids: set[str], tax: Taxonomy,
               refs: dict[str, Reference]) -> dict[str, Criterion]:
     criteria: dict[str, Criterion] = {}
     items = data.get("criteria")
@@ -314,7 +275,7 @@ def _criteria(reader: _Reader, data: dict, domain_ids: set[str], tax: Taxonomy,
     return criteria
 
 
-def _sources(reader: _Reader, items, where: str, refs: dict[str, Reference]) -> list[dict]:
+def _sources(reader: FieldReader, items, where: str, refs: dict[str, Reference]) -> list[dict]:
     if not isinstance(items, list) or not items:
         reader.fail(f"{where}.sources", "must cite at least one source")
         return []

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .problems import Problem
-from .schema import SLUG_RE
+from .text import SLUG_RE
 from .yamlfile import read_yaml
 
 KINDS = {"rapport", "diaporama", "bibliographie", "guide", "article", "ouvrage", "site-web",

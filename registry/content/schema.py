@@ -6,12 +6,10 @@ normalized value or raises `InvalidField` with a reason meant for authors.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 
 from .taxonomy import Taxonomy
-
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+from .text import SLUG_RE
 
 
 class InvalidField(ValueError):

@@ -1,16 +1,15 @@
 """Load and validate `content/taxonomy.yaml`, the registry's controlled vocabularies."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .kinds import BY_ID
 from .problems import Problem
+from .text import SLUG_RE
 from .yamlfile import read_yaml
 
 FLAT_VOCABULARIES = ("principles", "themes", "public", "digital_categories")
-ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 @dataclass(frozen=True)
@@ -142,7 +141,7 @@ def _sections(items, name: str) -> tuple[list[Section], list[Problem]]:
                                     "optionally, compared"))
             continue
         sid, title, compared = item.get("id"), item.get("title"), item.get("compared", False)
-        if not isinstance(sid, str) or not ID_RE.match(sid):
+        if not isinstance(sid, str) or not SLUG_RE.match(sid):
             problems.append(Problem(name, f"{where}.id", "must be a lowercase hyphenated id"))
         elif sid in {s.id for s in sections}:
             problems.append(Problem(name, f"{where}.id", f"duplicate id {sid!r}"))

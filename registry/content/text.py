@@ -1,7 +1,11 @@
-"""Small text helpers shared by content checks and sorting."""
+"""Small text helpers shared by content checks, sorting and search."""
 from __future__ import annotations
 
+import re
 import unicodedata
+
+# Slugs and ids: lowercase ASCII words joined by hyphens (« clip-nancy »).
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def _same_length_fold_table() -> dict[int, str]:

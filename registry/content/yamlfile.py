@@ -6,6 +6,7 @@ from pathlib import Path
 import yaml
 
 from .problems import Problem
+from .text import SLUG_RE
 
 
 def yaml_problem(shown: str, exc: yaml.YAMLError) -> Problem:
@@ -36,3 +37,41 @@ def read_yaml(path: Path, shown: str, required: bool = True) -> tuple[dict | Non
     if not isinstance(data, dict):
         return None, [Problem(shown, "file", "expected a mapping of fields")]
     return data, []
+
+
+class FieldReader:
+    """Typed access to a mapping that records a Problem for each bad field."""
+
+    def __init__(self, shown: str):
+        self.shown = shown
+        self.problems: list[Problem] = []
+
+    def fail(self, where: str, reason: str) -> None:
+        self.problems.append(Problem(self.shown, where, reason))
+
+    def text(self, item: dict, key: str, where: str, required: bool = True) -> str | None:
+        value = item.get(key)
+        if value is None and not required:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            self.fail(f"{where}.{key}", "missing or not a text")
+            return None
+        return value.strip()
+
+    def ident(self, item: dict, key: str, where: str) -> str | None:
+        value = item.get(key)
+        if not isinstance(value, str) or not SLUG_RE.match(value):
+            self.fail(f"{where}.{key}", f"must be a lowercase kebab-case id, got {value!r}")
+            return None
+        return value
+
+    def number(self, item: dict, key: str, where: str, low: float, high: float,
+               nullable: bool = False) -> float | None:
+        value = item.get(key)
+        if value is None and nullable:
+            return None
+        if (isinstance(value, bool) or not isinstance(value, (int, float))
+                or not low <= value <= high):
+            self.fail(f"{where}.{key}", f"must be a number from {low} to {high}")
+            return None
+        return float(value)

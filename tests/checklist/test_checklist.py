@@ -9,7 +9,7 @@ from registry.checklist.criteria import load_part
 from registry.checklist.easy import falc_summary
 from registry.checklist.scoring import GAP, NO, OK, PARTIAL, UNANSWERED, Answer, score
 from registry.content.loader import load_content as load_content_only
-from tests.conftest import FIXTURE_CONTENT, REAL_CONTENT
+from tests.support import FIXTURE_CONTENT, REAL_CONTENT
 
 
 def load_content(root):

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from registry.checklist.storage import hash_token
 from registry.extensions import db
 from registry.models import Evaluation, EvaluationAnswer, EvaluationRevision
-from tests.conftest import FIXTURE_CONTENT
+from tests.support import FIXTURE_CONTENT
 
 TOKEN_IN_URL = re.compile(r"/numerique/modifier/([\w-]+)")
 

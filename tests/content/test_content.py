@@ -6,7 +6,7 @@ import re
 import pytest
 
 from registry.content.loader import load_content
-from tests.conftest import FIXTURE_CONTENT, REAL_CONTENT
+from tests.support import FIXTURE_CONTENT, REAL_CONTENT
 
 MONO = "monographies/dispositif-essai.md"
 
@@ -241,3 +241,68 @@ def test_a_page_served_by_its_own_route_is_not_reserved(make_app):
     assert "a-propos" not in site.reserved and "territoires" in site.reserved
     assert {"/territoires", "/missions/matrice", "/donnees", "/"} <= site.fixed
     assert check_output(make_app, FIXTURE_CONTENT) == (0, [])
+
+
+# --- one YAML reader, every data file checked ------------------------------------------
+
+@pytest.mark.parametrize("rel", ["taxonomy.yaml", "references.yaml", "facile.yaml",
+                                 "falc_rules.yaml"])
+def test_every_yaml_file_reports_its_syntax_errors_with_the_line(make_app, content_copy, rel):
+    path = content_copy / rel
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines.insert(3, "oups: [pas fermé\n")
+    path.write_text("".join(lines), encoding="utf-8")
+    code, found = check_output(make_app, content_copy)
+    assert code == 1
+    assert any(re.match(rf"content/{re.escape(rel)}:line \d+: malformed YAML: ", p)
+               for p in found), found
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("  - id: phrase-longue\n", "  - id: phrase-lngue\n",
+     r"falc_rules\.yaml:rules\[0\]\.id: unknown rule 'phrase-lngue'"),
+    ("    level: erreur\n", "    level: bloquant\n",
+     r"falc_rules\.yaml:rules\[0\]\.level: must be one of erreur, avertissement"),
+    ("    source: inclusion-europe\n", "    source: inconnue\n",
+     r"falc_rules\.yaml:rules\[0\]\.source: unknown reference 'inconnue'"),
+    ("practice_plan:\n", "plan:\n", r"falc_rules\.yaml:practice_plan: must list the headings"),
+])
+def test_a_typo_in_the_falc_rules_is_a_content_problem(make_app, content_copy, old, new,
+                                                       expected):
+    """Once, a typo there passed `flask content check` and crashed `flask falc check`."""
+    edit(content_copy, "falc_rules.yaml", old, new)
+    code, found = check_output(make_app, content_copy)
+    assert code == 1 and any(re.search(expected, p) for p in found), found
+    result = make_app(content_copy).test_cli_runner().invoke(args=["falc", "check"])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)  # no KeyError
+    assert re.search(expected, result.output), result.output
+
+
+def test_a_falc_rule_the_linter_checks_must_be_described(make_app, content_copy):
+    path = content_copy / "falc_rules.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  - id: voix-passive\n")
+    end = text.index("  - id:", start + 1)
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    code, found = check_output(make_app, content_copy)
+    assert found == ["content/falc_rules.yaml:rules: rule 'voix-passive' is checked but not "
+                     "described"]
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("{id: prerequis,", "{id: Prérequis,", r"monograph_sections\[2\]\.id: must be a lowercase"),
+    ("{id: prerequis,", "{id: genese,", r"monograph_sections\[2\]\.id: duplicate id 'genese'"),
+    ("compared: true}", "compared: oui}", r"monograph_sections\[2\]\.compared: must be true"),
+])
+def test_grid_sections_have_checked_ids(content_copy, old, new, expected):
+    edit(content_copy, "taxonomy.yaml", old, new)
+    assert any(re.search(expected, p) for p in problems_of(content_copy))
+
+
+def test_content_check_prints_each_problem_once(make_app, content_copy, caplog):
+    edit(content_copy, MONO, "missions: [1, 3]", "missions: [1, 9]")
+    result = make_app(content_copy).test_cli_runner().invoke(args=["content", "check"])
+    problem = "content/monographies/dispositif-essai.md:missions: unknown missions value 9"
+    assert sum(problem in line for line in result.output.splitlines()) == 1
+    # Not logged as well: the log goes to the terminal too, where it printed a second copy.
+    assert not any(problem in r.getMessage() for r in caplog.records)

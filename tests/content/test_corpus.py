@@ -7,7 +7,7 @@ import pytest
 
 from registry.content.loader import load_content
 from registry.content.references import resolve
-from tests.conftest import REAL_CONTENT
+from tests.support import REAL_CONTENT
 
 # 002, « Des outils pour les missions du nouvel ambulatoire »: the missions for which the
 # report names each digital tool as an example. Every one must be on the tool's page.

@@ -8,7 +8,7 @@ import pytest
 from registry.checklist.criteria import load_part
 from registry.config import PROJECT_ROOT
 from registry.content.loader import load_content
-from tests.conftest import REAL_CONTENT
+from tests.support import REAL_CONTENT
 
 SEEDS = PROJECT_ROOT.parent / "shared" / "seeds"
 

@@ -8,7 +8,7 @@ import pytest
 from werkzeug.serving import make_server
 
 from registry import create_app
-from tests.conftest import REAL_CONTENT
+from tests.support import MIGRATIONS, app_config
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
@@ -31,22 +31,17 @@ def browser_context_args(browser_context_args):
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory):
-    """Serve the app on the real content, with its own database and index."""
-    instance = tmp_path_factory.mktemp("e2e-instance")
-    app = create_app({
-        "SECRET_KEY": "e2e",
-        "INSTANCE_PATH": str(instance),
-        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{instance / 'e2e.sqlite'}",
-        "REGISTRY_CONTENT_DIR": str(REAL_CONTENT),
-        "REGISTRY_INDEX_DIR": str(instance / "index"),
-    })
+def live_server(tmp_path_factory, real_index):
+    """Serve the app on the real content (the session's index) with its own SQLite
+    database, CSRF on and TESTING off, as in production."""
+    instance = tmp_path_factory.mktemp("e2e") / "instance"
+    app = create_app(app_config(instance, index=real_index, TESTING=False,
+                                WTF_CSRF_ENABLED=True,
+                                database=f"sqlite:///{instance.parent / 'e2e.sqlite'}"))
     with app.app_context():
         from flask_migrate import upgrade
 
-        from registry.config import PROJECT_ROOT
-
-        upgrade(directory=str(PROJECT_ROOT / "migrations"))
+        upgrade(directory=str(MIGRATIONS))
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

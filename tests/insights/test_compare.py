@@ -104,3 +104,22 @@ def test_tray_travels_with_search_results_and_practice_pages(client):
     assert f'href="/comparer?d={A}&amp;d={B}"' in two.text
     plain = client.get(f"/monographies/{B}")
     assert 'class="tray"' not in plain.text and "Ajouter à la comparaison" in plain.text
+
+
+def test_compared_sections_are_those_taxonomy_marks(make_app, content_copy):
+    """The grid sections of a comparison come from `compared: true` in taxonomy.yaml."""
+    path = content_copy / "taxonomy.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("{id: genese, title: Genèse et conditions de mise en œuvre}",
+                        "{id: genese, title: Genèse et conditions de mise en œuvre, "
+                        "compared: true}")
+    text = text.replace("title: Freins et facteurs de succès, compared: true}",
+                        "title: Freins et facteurs de succès}")
+    path.write_text(text, encoding="utf-8")
+    client = make_app(content_copy).test_client()
+    data = client.get("/comparer.json?d=dispositif-essai&d=fiche-essai").get_json()
+    keys = [f["key"] for f in data["fields"]]
+    assert "genese" in keys and "freins" not in keys
+    labels = {f["key"]: f["label"] for f in data["fields"]}
+    assert labels["genese"] == "Genèse et conditions de mise en œuvre"
+    assert data["practices"][0]["genese"]  # the monograph's first paragraph of that section

@@ -11,19 +11,11 @@ QUERIES = yaml.safe_load((Path(__file__).parent / "relevance" / "queries.yaml").
 
 
 @pytest.fixture(scope="module")
-def engine(tmp_path_factory):
-    """The search service on an index of the real content, built once for the module."""
-    from registry import create_app
-    from registry.search import rebuild
-    from registry.services import catalog
+def engine(real_index):
+    """The search service on the session's index of the real content."""
+    from registry.search import SearchService
 
-    instance = tmp_path_factory.mktemp("relevance")
-    app = create_app({"TESTING": True, "SECRET_KEY": "x", "INSTANCE_PATH": str(instance),
-                      "SQLALCHEMY_DATABASE_URI": f"sqlite:///{instance / 'db.sqlite'}",
-                      "REGISTRY_INDEX_DIR": str(instance / "index")})
-    with app.app_context():
-        rebuild(catalog, instance / "index")
-        yield app.extensions["search"]
+    return SearchService(real_index)
 
 
 def test_the_set_is_large_enough():

@@ -277,3 +277,21 @@ def test_index_update_command(make_app, content_copy):
     (content_copy / "glossaire" / "pair-aidance.md").unlink()
     assert "0 changed, 1 removed, 7 documents" in runner.invoke(args=["index", "update"]).output
     assert "0 changed, 0 removed" in runner.invoke(args=["index", "update"]).output
+
+
+def test_content_types_have_one_source(fclient):
+    """The kinds table names the types of the API, its OpenAPI enums and the search filter."""
+    from registry.content.kinds import KINDS
+
+    types = [k.id for k in KINDS]
+    spec = fclient.get("/api/v1/openapi.json").get_json()
+    assert spec["components"]["schemas"]["Summary"]["properties"]["type"]["enum"] == types
+    search_type = next(p for p in spec["paths"]["/search"]["get"]["parameters"]
+                       if p["name"] == "type")
+    assert search_type["schema"]["items"]["enum"] == types
+    listed = {d["type"] for d in fclient.get("/api/v1/documents").get_json()["results"]}
+    assert listed <= set(types)
+    assert fclient.get("/api/v1/search?type=roman").status_code == 400
+    for kind in KINDS:  # every listed document lives at its kind's prefix
+        docs = fclient.get(f"/api/v1/documents?type={kind.id}").get_json()["results"]
+        assert all(d["url"].startswith(kind.prefix) for d in docs)

@@ -62,7 +62,7 @@ def test_render_falc_escapes_html_and_keeps_bold_and_site_links():
 
 
 def test_fixture_easy_text_passes_the_linter(make_app):
-    from tests.conftest import FIXTURE_CONTENT
+    from tests.support import FIXTURE_CONTENT
 
     result = make_app(FIXTURE_CONTENT).test_cli_runner().invoke(args=["falc", "check"])
     assert result.exit_code == 0, result.output
