@@ -9,7 +9,7 @@ from pathlib import Path
 import frontmatter
 import yaml
 
-from .kinds import BY_FOLDER, BY_ID, HOME_SLUG
+from .kinds import BY_FOLDER, BY_ID, EASY_PREFIX, HOME_SLUG
 from .problems import Problem
 from .schema import validate_fields
 from .taxonomy import Taxonomy
@@ -81,8 +81,8 @@ class Entry:
         if self.falc is None:
             return None
         if self.type == "page" and self.slug == HOME_SLUG:
-            return "/facile/"
-        return f"/facile/{BY_ID[self.type].folder}/{self.slug}"
+            return f"{EASY_PREFIX}/"
+        return f"{EASY_PREFIX}/{BY_ID[self.type].folder}/{self.slug}"
 
     @property
     def is_practice(self) -> bool:

@@ -15,6 +15,7 @@ def N_(text: str) -> str:  # noqa: N802 (the gettext convention for deferred tra
 
 
 HOME_SLUG = "accueil"  # the free page shown on the home page, at "/"
+EASY_PREFIX = "/facile"  # easy-to-read pages: EASY_PREFIX/<folder>/<slug>, the home at EASY_PREFIX/
 
 
 @dataclass(frozen=True)

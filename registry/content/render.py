@@ -15,6 +15,10 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup, escape
 
+from .kinds import BY_ID
+
+GLOSSARY = BY_ID["glossaire"]
+
 # Tags Markdown produces (with tables, attribute lists and heading ids), plus
 # <abbr> for glossary acronyms. Nothing that runs code, embeds or styles.
 ALLOWED_TAGS = frozenset({
@@ -131,8 +135,8 @@ class _GlossaryLinker(Treeprocessor):
                 elements[-1].tail = before
             else:
                 head = before
-            link = ElementTree.Element("a", {"href": f"/glossaire/{term.slug}", "class": "gloss",
-                                       "title": term.definition})
+            link = ElementTree.Element("a", {"href": GLOSSARY.url({"slug": term.slug}),
+                                             "class": "gloss", "title": term.definition})
             if term.is_acronym and term.expansion:
                 abbr = ElementTree.SubElement(link, "abbr", {"title": term.expansion})
                 abbr.text = text[start:end]

@@ -89,6 +89,11 @@ def test_sitemap_and_robots(app, client):
     robots = client.get("/robots.txt").text
     assert "Disallow: /numerique/modifier/" in robots
     assert "Sitemap: http://localhost/sitemap.xml" in robots
+    disallowed = [line.split(": ", 1)[1] for line in robots.splitlines()
+                  if line.startswith("Disallow: ")]
+    for rule in app.url_map.iter_rules():  # every page reached by a private link
+        if "token" in rule.arguments and not rule.rule.startswith("/api/"):
+            assert any(rule.rule.startswith(path) for path in disallowed), rule.rule
 
 
 def test_practice_pages_carry_json_ld_and_open_graph(client):

@@ -5,6 +5,7 @@ from flask import Blueprint, Response, render_template, request
 from flask_babel import gettext as _
 from flask_babel import ngettext
 
+from ...content.kinds import BY_ID
 from ...content.text import fold
 from ...insights.coverage import (
     MATRIX_FILTERS,
@@ -67,7 +68,7 @@ def charts(practices) -> list[dict]:
     return result
 
 
-@bp.route("/missions/matrice")
+@bp.route(BY_ID["mission"].prefix + "matrice")
 def missions_matrix():
     view = request.args.get("vue", "missions")
     try:

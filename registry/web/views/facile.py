@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, render_template, request
 
-from ...content.kinds import BY_FOLDER, HOME_SLUG
+from ...content.kinds import BY_FOLDER, EASY_PREFIX, HOME_SLUG
 from ...content.render import render_falc
 from ...services import catalog, search
 from ..params import MAX_PAGE, read_int
 
-bp = Blueprint("facile", __name__, url_prefix="/facile")
+bp = Blueprint("facile", __name__, url_prefix=EASY_PREFIX)
 
 
 @bp.route("/")
@@ -39,10 +39,11 @@ def search_page():
                            rows=[(h, e) for h, e in rows if e is not None and e.falc])
 
 
-@bp.route("/<kind>/<slug>")
-def page(kind: str, slug: str):
-    kind_ = BY_FOLDER.get(kind)
-    entry = catalog.get(slug, kind_.id) if kind_ is not None and kind_.easy else None
+@bp.route("/<folder>/<slug>")
+def page(folder: str, slug: str):
+    """An easy-to-read page, at its kind's folder: /facile/monographies/<slug>…"""
+    kind = BY_FOLDER.get(folder)
+    entry = catalog.get(slug, kind.id) if kind is not None and kind.easy else None
     if entry is None or entry.falc is None:
         abort(404)
     return render_template("facile/page.html", entry=entry, falc=entry.falc,

@@ -131,8 +131,15 @@ def sitemap():
 
 @bp.route("/robots.txt")
 def robots():
+    """Pages reached through private links (edit, share, compare evaluations) stay out of
+    search engines; their addresses come from the routes."""
     root = request.host_url.rstrip("/")
-    lines = ["User-agent: *", "Disallow: /numerique/modifier/",
-             "Disallow: /numerique/evaluations/", "Disallow: /numerique/comparer",
-             f"Sitemap: {root}/sitemap.xml"]
+
+    def folder(endpoint: str) -> str:  # the address of `endpoint` up to its token
+        return url_for(endpoint, token="TOKEN").split("TOKEN")[0]
+
+    private = [folder("checklist.overview"), folder("evaluations.shared"),
+               url_for("evaluations.compare")]
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in private),
+             f"Sitemap: {root}{url_for('.sitemap')}"]
     return Response("\n".join(lines) + "\n", mimetype="text/plain")
