@@ -1,16 +1,26 @@
 """Page throughput: gunicorn (2 workers) on 127.0.0.1, driven for a bounded time.
 
-Not a test. Starts `gunicorn wsgi:app` on a free loopback port with its own instance
-folder, warms it up, then drives a document page and a search page for DURATION
-seconds each, with `wrk` when it is installed (apt-get install wrk), else with a
-small bounded Python load generator (threads, keep-alive). Loopback only.
+Not a test. Starts gunicorn on a free loopback port with its own instance folder, warms
+it up, then drives each scenario for DURATION seconds with `wrk` (apt-get install wrk;
+without it, a small bounded Python load generator drives the GET scenarios only):
+
+- a document page;
+- the search page with one query (answered from the results cache after the first);
+- the search page with a new query at every request (cache bypassed);
+- evaluations created through the API (POST), rate limits off for the run.
+
+With `--baseline REV`, the same scenarios run first on a git worktree of REV (same
+virtualenv), so that "before" and "after" come from the same run on the same machine.
+Errors count every non-2xx/3xx response and every socket error. Loopback only.
 
 usage: python benchmarks/page_throughput.py [--duration 10] [--connections 8]
+                                            [--baseline REV]
 """
 from __future__ import annotations
 
 import argparse
 import http.client
+import json
 import os
 import re
 import shutil
@@ -24,8 +34,34 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = {"document page": "/monographies/silapsy-saint-nazaire",
-         "search page": "/recherche?q=logement+psychose&mission=1"}
+NEW_EVALUATION = json.dumps({"tool_name": "Banc d'essai", "category": "information",
+                             "answers": [{"criterion": "direction-porte-projet",
+                                          "value": "oui"}]})
+# wrk scripts: a new query per request (a counter, per thread), and a JSON POST.
+UNIQUE_QUERIES = """
+counter = 0
+request = function()
+  counter = counter + 1
+  local words = {"logement", "psychose", "pair", "soins", "équipe", "crise", "jeunes"}
+  local q = words[(counter % #words) + 1] .. "+" .. words[((counter * 3) % #words) + 1]
+  return wrk.format("GET", "/recherche?q=" .. q .. "+x" .. counter .. "&page=1")
+end
+"""
+POST_EVALUATION = """
+wrk.method = "POST"
+wrk.body = %s
+wrk.headers["Content-Type"] = "application/json"
+"""
+SCENARIOS = {  # name → (path, wrk script or None)
+    "document page": ("/monographies/silapsy-saint-nazaire", None),
+    "search, same query": ("/recherche?q=logement+psychose&mission=1", None),
+    "search, unique queries": ("/recherche", UNIQUE_QUERIES),
+    "create evaluation (POST)": ("/api/v1/evaluations",
+                                 POST_EVALUATION % json.dumps(NEW_EVALUATION)),
+}
+# The app as a gunicorn factory call: rate limits off, so that the POST scenario measures
+# the work, not the limiter's refusals.
+APP = "registry:create_app({'RATELIMIT_ENABLED': False})"
 
 
 def free_port() -> int:
@@ -46,23 +82,37 @@ def wait_until_up(url: str, timeout: float = 60) -> None:
     raise RuntimeError(f"{url} did not answer within {timeout} s")
 
 
-def with_wrk(url: str, duration: int, connections: int) -> tuple[float, int]:
-    out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{duration}s", url],
-                         capture_output=True, text=True, check=True).stdout
+def with_wrk(url: str, duration: int, connections: int, script: str | None,
+             folder: Path) -> tuple[float, float, float, int]:
+    """(requests/s, p50 ms, p99 ms, errors)."""
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", url]
+    if script:
+        path = folder / f"script-{abs(hash(script))}.lua"
+        path.write_text(script)
+        command[1:1] = ["-s", str(path)]
+    out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    errors = sum(int(n) for n in re.findall(r"(?:Non-2xx or 3xx responses|connect|read|write|"
+    errors = sum(int(n) for n in re.findall(r"(?:Non-2xx or 3xx responses:|connect|read|write|"
                                            r"timeout) (\d+)", out))
-    return rate, errors
+    return rate, _latency(out, "50%"), _latency(out, "99%"), errors
 
 
-def with_python(port: int, path: str, duration: int, connections: int) -> tuple[float, int]:
+def _latency(out: str, percentile: str) -> float:
+    value, unit = re.search(rf"{re.escape(percentile)}\s+([\d.]+)(us|ms|s)", out).groups()
+    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+
+def with_python(port: int, path: str, duration: int,
+                connections: int) -> tuple[float, float, float, int]:
     counts = {"ok": 0, "errors": 0}
+    times: list[float] = []
     lock = threading.Lock()
     stop = time.monotonic() + duration
 
     def worker():
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
         while time.monotonic() < stop:
+            start = time.perf_counter()
             try:
                 conn.request("GET", path)
                 response = conn.getresponse()
@@ -74,6 +124,7 @@ def with_python(port: int, path: str, duration: int, connections: int) -> tuple[
                 conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
             with lock:
                 counts["ok" if ok else "errors"] += 1
+                times.append((time.perf_counter() - start) * 1000)
         conn.close()
 
     threads = [threading.Thread(target=worker) for _ in range(connections)]
@@ -82,44 +133,82 @@ def with_python(port: int, path: str, duration: int, connections: int) -> tuple[
         t.start()
     for t in threads:
         t.join()
-    return counts["ok"] / (time.monotonic() - start), counts["errors"]
+    times.sort()
+
+    def percentile(q: float) -> float:
+        return times[min(len(times) - 1, int(len(times) * q))] if times else 0.0
+
+    return (counts["ok"] / (time.monotonic() - start), percentile(0.5), percentile(0.99),
+            counts["errors"])
+
+
+def serve(source: Path, instance: Path, port: int) -> subprocess.Popen:
+    """gunicorn with 2 workers on the code in `source`, after migrating and indexing."""
+    env = {**os.environ, "SECRET_KEY": "bench", "REGISTRY_INDEX_DIR": f"{instance}/index",
+           "REGISTRY_CONTENT_DIR": str(source / "content"), "PYTHONPATH": str(source),
+           "DATABASE_URL": f"sqlite:///{instance}/bench.sqlite", "FLASK_APP": "wsgi"}
+    bin_dir = Path(sys.executable).parent
+    for command in (["db", "upgrade"], ["index", "build"]):
+        subprocess.run([str(bin_dir / "flask"), *command], cwd=source, env=env, check=True,
+                       capture_output=True)
+    return subprocess.Popen([str(bin_dir / "gunicorn"), "-w", "2", "-b", f"127.0.0.1:{port}",
+                             "--config", "/dev/null", APP], cwd=source, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def measure(source: Path, args, folder: Path) -> dict[str, tuple]:
+    port = free_port()
+    instance = Path(tempfile.mkdtemp(prefix="registry-bench-", dir=folder))
+    server = serve(source, instance, port)
+    base = f"http://127.0.0.1:{port}"
+    results = {}
+    try:
+        for path, _script in SCENARIOS.values():
+            if path.startswith("/api/v1/evaluations"):
+                continue
+            wait_until_up(base + path)
+        for name, (path, script) in SCENARIOS.items():
+            if shutil.which("wrk"):
+                results[name] = with_wrk(base + path, args.duration, args.connections, script,
+                                         folder)
+            elif script is None:
+                results[name] = with_python(port, path, args.duration, args.connections)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    return results
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--baseline", help="a git revision to measure first, for comparison")
     args = parser.parse_args(argv)
-    port = free_port()
-    instance = tempfile.mkdtemp(prefix="registry-bench-")
-    env = {**os.environ, "SECRET_KEY": "bench", "REGISTRY_INDEX_DIR": f"{instance}/index",
-           "DATABASE_URL": f"sqlite:///{instance}/bench.sqlite", "FLASK_APP": "wsgi"}
-    bin_dir = Path(sys.executable).parent
-    subprocess.run([str(bin_dir / "flask"), "db", "upgrade"], cwd=ROOT, env=env, check=True,
-                   capture_output=True)
-    subprocess.run([str(bin_dir / "flask"), "index", "build"], cwd=ROOT, env=env, check=True,
-                   capture_output=True)
-    server = subprocess.Popen([str(bin_dir / "gunicorn"), "-w", "2", "-b", f"127.0.0.1:{port}",
-                               "wsgi:app"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
-    tool = "wrk" if shutil.which("wrk") else "python threads"
+    folder = Path(tempfile.mkdtemp(prefix="registry-throughput-"))
+    runs = []
     try:
-        base = f"http://127.0.0.1:{port}"
-        for path in PAGES.values():
-            wait_until_up(base + path)
-        print(f"gunicorn 2 workers, {args.connections} connections, {args.duration} s each, "
-              f"driven by {tool}")
-        print(f"{'page':<15} | {'requests/s':>10} | {'errors':>6}")
-        for name, path in PAGES.items():
-            if shutil.which("wrk"):
-                rate, errors = with_wrk(base + path, args.duration, args.connections)
-            else:
-                rate, errors = with_python(port, path, args.duration, args.connections)
-            print(f"{name:<15} | {rate:>10.1f} | {errors:>6}")
+        if args.baseline:
+            worktree = folder / "baseline"
+            subprocess.run(["git", "worktree", "add", "--detach", str(worktree), args.baseline],
+                           cwd=ROOT, check=True, capture_output=True)
+            try:
+                runs.append((f"baseline {args.baseline}", measure(worktree, args, folder)))
+            finally:
+                subprocess.run(["git", "worktree", "remove", "--force", str(worktree)],
+                               cwd=ROOT, capture_output=True)
+        runs.append(("this checkout", measure(ROOT, args, folder)))
     finally:
-        server.terminate()
-        server.wait(timeout=10)
-        shutil.rmtree(instance, ignore_errors=True)
+        shutil.rmtree(folder, ignore_errors=True)
+    tool = "wrk" if shutil.which("wrk") else "python threads"
+    print(f"gunicorn 2 workers, {args.connections} connections, {args.duration} s a scenario, "
+          f"driven by {tool}, loopback")
+    print(f"{'run':<22} | {'scenario':<26} | {'requests/s':>10} | {'p50 ms':>7} | "
+          f"{'p99 ms':>7} | {'errors':>6}")
+    for label, results in runs:
+        for name, (rate, p50, p99, errors) in results.items():
+            print(f"{label:<22} | {name:<26} | {rate:>10.1f} | {p50:>7.1f} | {p99:>7.1f} | "
+                  f"{errors:>6}")
     return 0
 
 

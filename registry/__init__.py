@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .config import PROJECT_ROOT, defaults
+from .database import engine_options
 
 
 def create_app(test_config: dict | None = None):
@@ -25,29 +26,50 @@ def create_app(test_config: dict | None = None):
     app.config.from_mapping(defaults(app.instance_path,
                                      need_secret="SECRET_KEY" not in test_config))
     app.config.from_mapping(test_config)
+    app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS",
+                          engine_options(app.config["SQLALCHEMY_DATABASE_URI"]))
+    configure_proxy(app)
 
     register_extensions(app)
     register_blueprints(app)
     register_commands(app)
-    build_index_if_missing(app)
+    prepare_search(app)
     return app
+
+
+def configure_proxy(app) -> None:
+    """Behind a TLS proxy: trust its forwarded headers (REGISTRY_PROXY_COUNT), and with an
+    https base address send cookies over https only (HSTS: `web/security`)."""
+    from werkzeug.middleware.proxy_fix import ProxyFix
+
+    count = app.config["REGISTRY_PROXY_COUNT"]
+    if count:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count,
+                                x_prefix=count)
+    if (app.config["REGISTRY_BASE_URL"] or "").startswith("https://"):
+        app.config["SESSION_COOKIE_SECURE"] = True
+        app.config["PREFERRED_URL_SCHEME"] = "https"
 
 
 def register_extensions(app) -> None:
     from . import models, services  # noqa: F401 (models: tables for migrations)
-    from .extensions import babel, csrf, db, migrate
-    from .web import comparison, errors, i18n, security, templating
+    from .extensions import babel, csrf, db, limiter, migrate
+    from .web import comparison, errors, forms, i18n, logs, security, templating, urls
 
+    logs.init_app(app)
     db.init_app(app)
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
     babel.init_app(app, locale_selector=i18n.select_locale)
     csrf.init_app(app)
+    limiter.init_app(app)
     services.init_app(app)
     i18n.init_app(app)
     security.init_app(app)
     templating.init_app(app)
     errors.init_app(app)
     comparison.init_app(app)
+    forms.init_app(app)
+    urls.init_app(app)
 
 
 def register_blueprints(app) -> None:
@@ -59,12 +81,13 @@ def register_blueprints(app) -> None:
         evaluations,
         facile,
         opendata,
+        ops,
         pages,
         search,
     )
 
     for blueprint in (checklist.bp, compare.bp, coverage.bp, opendata.bp, evaluations.bp,
-                      facile.bp, pages.bp, search.bp, api):
+                      facile.bp, pages.bp, search.bp, ops.bp, api):
         app.register_blueprint(blueprint)
     pages.init_app(app)
 
@@ -76,25 +99,42 @@ def register_commands(app) -> None:
         app.cli.add_command(group)
 
 
-def build_index_if_missing(app) -> None:
-    """Web processes only read; the first request builds the index when there is none.
+def prepare_search(app) -> None:
+    """Open the search index before the first request is answered (or when a gunicorn
+    worker starts: `gunicorn.conf.py`), building it when it is missing or unusable (a new
+    install, a corrupt index).
 
-    Done on the first request rather than in the factory so that CLI commands
-    (`flask db upgrade`, `flask index build`) do not build an index they do not need.
+    Not in the factory itself, so that CLI commands (`flask db upgrade`, `flask index
+    build`) do not open or build an index they do not need. A failure is logged and
+    leaves search unavailable (503) while every other page is served; the service
+    reopens the index once a good one is in place.
     """
-    if not app.config["REGISTRY_BUILD_INDEX_ON_START"]:
-        return
-    state = {"checked": False}
+    app.extensions["search_prepared"] = False
 
     @app.before_request
-    def ensure_index():
-        if state["checked"]:
-            return
-        from .models import IndexBuild
-        from .search import rebuild
-        from .services import catalog
+    def open_search_index():
+        if not app.extensions["search_prepared"]:
+            open_search(app)
 
-        summary = rebuild(catalog, Path(app.config["REGISTRY_INDEX_DIR"]), only_if_missing=True)
+
+def open_search(app) -> None:
+    """Open (or build, then open) the index once per process; see `prepare_search`."""
+    if app.extensions.get("search_prepared"):
+        return
+    app.extensions["search_prepared"] = True  # whatever happens: not retried per request
+    from .models import IndexBuild
+    from .search import rebuild
+    from .services import catalog, search
+
+    with app.app_context():
+        if search.status() is None or not app.config["REGISTRY_BUILD_INDEX_ON_START"]:
+            return
+        try:
+            summary = rebuild(catalog, Path(app.config["REGISTRY_INDEX_DIR"]),
+                              only_if_missing=True, usable=lambda _d: search.status() is None)
+        except Exception:
+            app.logger.exception("search index: building it at start-up failed")
+            return
         if summary:
             IndexBuild.record(summary, "startup")
-        state["checked"] = True
+        search.status()  # open the new index now, not on the first search

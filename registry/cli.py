@@ -94,20 +94,16 @@ def falc_check(paths: tuple[str, ...], quiet: bool) -> None:
 @index_cli.command("update")
 def index_update() -> None:
     """Re-index only the files whose content changed (and drop removed ones)."""
-    import time
-
-    from .search import changed_documents, index_exists, indexed_digests, update_index
+    from .search import index_exists, update
 
     index_dir = Path(current_app.config["REGISTRY_INDEX_DIR"])
     _load_valid_content("index not updated")
     if not index_exists(index_dir):
         click.echo("no index yet: run `flask index build`.", err=True)
         sys.exit(1)
-    start = time.perf_counter()
-    docs, keys = changed_documents(catalog, indexed_digests(index_dir))
-    summary = update_index(docs, index_dir, keys)
+    summary = update(catalog, index_dir)
     click.echo(f"index updated: {summary['changed']} changed, {summary['removed']} removed, "
-               f"{summary['total']} documents, in {(time.perf_counter() - start) * 1000:.0f} ms.")
+               f"{summary['total']} documents, in {summary['duration_ms']} ms.")
 
 
 def _babel(*args: str) -> None:

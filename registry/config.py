@@ -32,17 +32,40 @@ def defaults(instance_path: str, need_secret: bool = True) -> dict:
     return {
         "SECRET_KEY": _secret_key(instance) if need_secret else None,
         "SQLALCHEMY_DATABASE_URI": database,
+        # The site's public address (e.g. https://registre.example.org): every absolute
+        # link (sitemap, feed, JSON-LD, share and edit links) starts with it, whatever
+        # Host header a request carries. https here also turns on HSTS and secure cookies.
+        "REGISTRY_BASE_URL": os.environ.get("REGISTRY_BASE_URL") or None,
+        # Proxies in front of the app whose X-Forwarded-For/-Proto/-Host are trusted (0: none).
+        "REGISTRY_PROXY_COUNT": int(os.environ.get("REGISTRY_PROXY_COUNT", "0")),
         "REGISTRY_CONTENT_DIR": os.environ.get("REGISTRY_CONTENT_DIR",
                                                str(PROJECT_ROOT / "content")),
         "REGISTRY_INDEX_DIR": os.environ.get("REGISTRY_INDEX_DIR", str(instance / "index")),
         # Outline of the French regions (Natural Earth, public domain: static/maps/LICENCE.md).
         "REGISTRY_REGION_MAP": str(PROJECT_ROOT / "static" / "maps" / "france-regions.json"),
         "REGISTRY_BUILD_INDEX_ON_START": True,
+        # "text" (the default) or "json": one JSON object per log line, for log collectors.
+        "REGISTRY_LOG_FORMAT": os.environ.get("REGISTRY_LOG_FORMAT", "text"),
+        # How often a worker looks for changed content files (seconds; 0: never).
+        "REGISTRY_CONTENT_CHECK_SECONDS": 2.0,
+        # After failing to open the search index, how long before trying the same one again.
+        "REGISTRY_SEARCH_RETRY_SECONDS": 5.0,
         "BABEL_DEFAULT_LOCALE": "fr",
         "BABEL_TRANSLATION_DIRECTORIES": str(PROJECT_ROOT / "registry" / "translations"),
         "LANGUAGES": ("fr", "en"),
         "SEARCH_PER_PAGE": 20,
         "API_MAX_PER_PAGE": 100,
+        # Whole request bodies (chunked ones too) and each form field: far above any form of
+        # the site, far below what would strain a worker's memory.
+        "MAX_CONTENT_LENGTH": 1024 * 1024,
+        "MAX_FORM_MEMORY_SIZE": 64 * 1024,
+        # Rate limits per client address: every POST (forms and API) shares the first; new
+        # evaluations also count against the second. In memory per process by default;
+        # with several processes or machines, a shared store (e.g. redis://host:6379).
+        "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
+        "REGISTRY_LIMIT_POSTS": "60 per minute",
+        "REGISTRY_LIMIT_NEW_EVALUATIONS": "10 per minute;60 per day",
+        "RATELIMIT_HEADERS_ENABLED": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_HTTPONLY": True,
         # A checklist step can take long to fill: the CSRF token lasts as long as the

@@ -7,6 +7,7 @@ object, so one name serves every app (tests build several apps in one process).
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 
 from flask import Flask, current_app
@@ -56,8 +57,28 @@ class RegionMapService:
 
 def init_app(app: Flask) -> None:
     app.extensions["catalog"] = make_catalog(app)
-    app.extensions["search"] = SearchService(app.config["REGISTRY_INDEX_DIR"])
+    app.extensions["search"] = SearchService(app.config["REGISTRY_INDEX_DIR"],
+                                             app.config["REGISTRY_SEARCH_RETRY_SECONDS"])
     app.extensions["region_map"] = RegionMapService(app.config["REGISTRY_REGION_MAP"])
+    watch_content(app)
+
+
+def watch_content(app: Flask) -> None:
+    """Reload content when its files change (checked at most every
+    REGISTRY_CONTENT_CHECK_SECONDS, before a request): an edit, a `git pull` or a repair
+    is served without a restart, and a broken file never replaces good content."""
+    interval = app.config["REGISTRY_CONTENT_CHECK_SECONDS"]
+    if not interval:
+        return
+    state = {"next": 0.0}
+
+    @app.before_request
+    def reload_changed_content():
+        now = time.monotonic()
+        if now < state["next"]:
+            return
+        state["next"] = now + interval
+        app.extensions["catalog"].refresh()
 
 
 catalog: Catalog = AppBound("catalog")  # type: ignore[assignment]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect, select
+from sqlalchemy import inspect, select, text
 
 from registry.extensions import db
 from registry.models import IndexBuild
@@ -55,3 +55,35 @@ def test_the_configured_database_is_the_one_used(make_app):
     expected = "postgresql" if os.environ.get("TEST_DATABASE_URL") else "sqlite"
     with app.app_context():
         assert db.engine.dialect.name == expected
+
+
+def test_concurrent_writers_do_not_see_database_is_locked(make_app):
+    """8 threads creating evaluations at once, as `gunicorn --threads 8` would: on SQLite
+    the writers wait for the lock (busy_timeout, WAL) instead of failing."""
+    import threading
+
+    app = make_app(FIXTURE_CONTENT)
+    failures, statuses = [], []
+
+    def create(worker: int) -> None:
+        client = app.test_client()
+        for i in range(10):
+            try:
+                response = client.post("/numerique/evaluer", data={
+                    "tool_name": f"Outil {worker}-{i}", "category": "information"})
+                statuses.append(response.status_code)
+            except Exception as exc:  # TESTING lets a 500's exception reach the test
+                failures.append(repr(exc))
+
+    threads = [threading.Thread(target=create, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert failures == [] and statuses == [302] * 80
+    with app.app_context():
+        from registry.models import Evaluation
+
+        assert db.session.query(Evaluation).count() == 80
+        if db.engine.dialect.name == "sqlite":
+            assert db.session.execute(text("PRAGMA journal_mode")).scalar() == "wal"

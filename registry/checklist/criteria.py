@@ -74,8 +74,9 @@ class Checklist:
     answers: dict[str, Choice]
     evidence_statuses: dict[str, Choice]
     verdicts: list[Verdict]
-    limits: dict[str, int]
+    limits: dict[str, int]  # longest text allowed, per field
     categories: dict = field(default_factory=dict)  # id -> taxonomy Term
+    revisions_kept: int = 200  # revisions kept per evaluation, the newest ones
 
     def for_category(self, category: str) -> list[Criterion]:
         return [c for c in self.criteria.values() if c.applies_to(category)]
@@ -117,6 +118,8 @@ def load_checklist(folder: Path, shown, tax: Taxonomy,
     statuses = _choices(scale, scale_data, "evidence_statuses", with_points=False)
     verdicts = _verdicts(scale, scale_data)
     limits = _limits(scale, scale_data)
+    revisions_kept = scale.number(scale_data.get("limits") or {}, "revisions", "limits", 2,
+                                  100_000)
     reader = FieldReader(shown(folder / "criteria.yaml"))
     version = criteria_data.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
@@ -130,7 +133,7 @@ def load_checklist(folder: Path, shown, tax: Taxonomy,
     if scale.problems or reader.problems:
         return None, problems
     return Checklist(version, domains, criteria, answers, statuses, verdicts, limits,
-                     dict(tax.digital_categories)), problems
+                     dict(tax.digital_categories), int(revisions_kept)), problems
 
 
 def _choices(reader: FieldReader, data: dict, key: str, with_points: bool) -> dict[str, Choice]:
@@ -187,9 +190,12 @@ def _verdicts(reader: FieldReader, data: dict) -> list[Verdict]:
 
 def _limits(reader: FieldReader, data: dict) -> dict[str, int]:
     limits = data.get("limits") or {}
+    if not isinstance(limits, dict):
+        reader.fail("limits", "must be a mapping")
+        limits = {}
     result = {}
     for key in LIMIT_FIELDS:
-        value = limits.get(key) if isinstance(limits, dict) else None
+        value = limits.get(key)
         if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 10_000:
             reader.fail(f"limits.{key}", "must be an integer from 1 to 10000")
         else:

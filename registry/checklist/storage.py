@@ -12,7 +12,9 @@ import re
 import secrets
 from dataclasses import dataclass
 
+from sqlalchemy import delete as sql_delete
 from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
 from ..models import Evaluation, EvaluationAnswer, EvaluationRevision, utcnow
@@ -92,40 +94,57 @@ def save(evaluation: Evaluation, expected_version: int, header: Header,
     Answers given replace the stored answers to the same criteria; others stay.
     Returns False when nothing changed (no new revision). Raises `Conflict` when
     someone saved in between: nothing is written then.
+
+    The version check and bump come first, as one `UPDATE … WHERE version = ?`: of two
+    saves racing from the same version, the second waits for the first's transaction
+    and then finds the version changed, before either writes an answer.
     """
     if evaluation.version != expected_version:
         raise Conflict(evaluation.version)
-    before = snapshot(evaluation, checklist)
-    stored = {row.criterion: row for row in evaluation.answers}
-    evaluation.tool_name, evaluation.role = header.tool_name, header.role or None
-    for cid, answer in answers.items():
-        row = stored.get(cid)
-        if row is None:
-            evaluation.answers.append(_answer_row(cid, answer))
-        else:
-            for name in ANSWER_FIELDS:
-                setattr(row, name, getattr(answer, name))
-    db.session.flush()
-    after = snapshot(evaluation, checklist)
+    stored = answers_of(evaluation)
+    before = snapshot_of(evaluation.tool_name, evaluation.category, evaluation.role, stored,
+                         checklist)
+    after = snapshot_of(header.tool_name, evaluation.category, header.role or None,
+                        stored | answers, checklist)
     if _comparable(after) == _comparable(before):
-        db.session.rollback()
         return False
     now = utcnow()
-    # The version check and the bump are one statement: two saves racing cannot both pass.
     bumped = db.session.execute(
         update(Evaluation).where(Evaluation.id == evaluation.id,
                                  Evaluation.version == expected_version)
         .values(version=expected_version + 1, updated_at=now,
-                criteria_version=checklist.version)
+                criteria_version=checklist.version, tool_name=header.tool_name,
+                role=header.role or None)
         .execution_options(synchronize_session=False))
     if bumped.rowcount != 1:
-        db.session.rollback()
-        db.session.refresh(evaluation)
-        raise Conflict(evaluation.version)
-    _add_revision(evaluation, checklist, expected_version + 1, now)
-    db.session.commit()
+        _lost_race(evaluation)
+    rows = {row.criterion: row for row in evaluation.answers}
+    for cid, answer in answers.items():
+        if cid in rows:
+            for name in ANSWER_FIELDS:
+                setattr(rows[cid], name, getattr(answer, name))
+        else:
+            evaluation.answers.append(_answer_row(cid, answer))
+    db.session.add(EvaluationRevision(evaluation_id=evaluation.id, number=expected_version + 1,
+                                      saved_at=now, criteria_version=checklist.version,
+                                      snapshot=after))
+    # Only the newest revisions are kept (`revisions` in scale.yaml): the oldest go.
+    db.session.execute(sql_delete(EvaluationRevision).where(
+        EvaluationRevision.evaluation_id == evaluation.id,
+        EvaluationRevision.number <= expected_version + 1 - checklist.revisions_kept))
+    try:
+        db.session.commit()
+    except IntegrityError:  # a row written by a save this one did not see
+        _lost_race(evaluation)
     db.session.refresh(evaluation)
     return True
+
+
+def _lost_race(evaluation: Evaluation):
+    """Undo this save and raise the conflict, naming the version saved in between."""
+    db.session.rollback()
+    db.session.refresh(evaluation)
+    raise Conflict(evaluation.version)
 
 
 def delete(evaluation: Evaluation) -> None:
@@ -135,14 +154,19 @@ def delete(evaluation: Evaluation) -> None:
 
 def snapshot(evaluation: Evaluation, checklist: Checklist) -> dict:
     """Everything a revision keeps: header, every answer, verdict and score."""
-    result = result_of(evaluation, checklist)
+    return snapshot_of(evaluation.tool_name, evaluation.category, evaluation.role,
+                       answers_of(evaluation), checklist)
+
+
+def snapshot_of(tool_name: str, category: str, role: str | None, answers: dict[str, Answer],
+                checklist: Checklist) -> dict:
+    result = score(checklist, category, answers)
     return {
-        "tool_name": evaluation.tool_name,
-        "category": evaluation.category,
-        "role": evaluation.role or "",
+        "tool_name": tool_name,
+        "category": category,
+        "role": role or "",
         "criteria_version": checklist.version,
-        "answers": {row.criterion: _answer_dict(row) for row in
-                    sorted(evaluation.answers, key=lambda r: r.criterion)},
+        "answers": {cid: _answer_dict(answers[cid]) for cid in sorted(answers)},
         "verdict": result.verdict.id,
         "score": None if result.score is None else round(result.score, 4),
     }
@@ -157,12 +181,12 @@ def _answer_row(cid: str, answer: Answer) -> EvaluationAnswer:
                             **{name: getattr(answer, name) for name in ANSWER_FIELDS})
 
 
-def _answer_dict(row: EvaluationAnswer) -> dict:
-    day = row.evidence_checked_on
-    return {"question": row.question, "value": row.value, "comment": row.comment,
-            "evidence_reference": row.evidence_reference,
+def _answer_dict(answer: Answer) -> dict:
+    day = answer.evidence_checked_on
+    return {"question": answer.question, "value": answer.value, "comment": answer.comment,
+            "evidence_reference": answer.evidence_reference,
             "evidence_checked_on": day.isoformat() if day else None,
-            "evidence_status": row.evidence_status}
+            "evidence_status": answer.evidence_status}
 
 
 def _add_revision(evaluation: Evaluation, checklist: Checklist, number: int,

@@ -7,17 +7,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from flask_babel import gettext as _
 
+from ..content.text import clean_input
+from .body_schema import EARLIEST, latest_check_date
 from .criteria import Checklist
 from .scoring import Answer
 
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 URL = re.compile(r"^https?://[^\s/$.?#].[^\s]*$", re.I)
-EARLIEST = dt.date(1990, 1, 1)
 
 
 @dataclass(frozen=True)
@@ -58,10 +57,8 @@ class Checked:
 
 
 def clean_text(value) -> str:
-    """Text as typed, minus control characters (tabs and newlines kept), NFC, trimmed."""
-    if value is None:
-        return ""
-    return CONTROL.sub("", unicodedata.normalize("NFC", str(value))).strip()
+    """Text as typed, minus control and invisible format characters, NFC, trimmed."""
+    return "" if value is None else clean_input(str(value))
 
 
 def is_link(reference: str) -> bool:
@@ -121,10 +118,7 @@ def check_answers(items, checklist: Checklist, category: str, checked: Checked,
             checked.errors.append(SubmissionError(f"{where}.criterion", _(
                 "Le critère %(id)s ne s’applique pas à cette catégorie d’outil.", id=cid), cid))
             continue
-        if cid in checked.answers:
-            checked.errors.append(SubmissionError(f"{where}.criterion", _(
-                "Le critère %(id)s reçoit deux réponses.", id=cid), cid))
-            continue
+        # A criterion answered twice keeps its last answer (as the API documents).
         answer = _check_answer(item, where, cid, checklist, checked)
         if answer is not None:
             checked.answers[cid] = answer
@@ -173,7 +167,7 @@ def _check_date(raw, error) -> dt.date | None:
     if day is None:
         error("evidence_checked_on", _("Date invalide : écrivez-la sous la forme AAAA-MM-JJ."))
         return None
-    if not EARLIEST <= day <= dt.date.today() + dt.timedelta(days=1):
+    if not EARLIEST <= day <= latest_check_date():
         error("evidence_checked_on", _("La date de vérification doit être passée."))
         return None
     return day

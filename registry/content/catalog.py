@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import logging
+import os
 import threading
+import time
 from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
@@ -15,6 +17,12 @@ from .render import GlossaryMatcher, GlossaryTerm, Rendered, render_markdown
 from .text import fold
 
 log = logging.getLogger(__name__)
+RETRY_SECONDS = 2.0  # with nothing usable loaded, how long before reading the files again
+
+
+class ContentUnavailable(Exception):
+    """No usable content has been loaded yet (e.g. taxonomy.yaml is broken); the
+    message names the problems. Loading is tried again when the files change."""
 
 class Catalog:
     """Loads `content/` once per process and renders each entry lazily.
@@ -32,24 +40,72 @@ class Catalog:
         self._content: Content | None = None
         self._rendered: dict[str, Rendered] = {}
         self._lock = threading.Lock()
+        self._signature: tuple | None = None  # of the files at the last load
+        self.error: str | None = None  # why the last load was not used, if it was not
+        self._failed_at: float | None = None  # when a load last found nothing usable
 
     def load(self, log_problems: bool = True) -> Content:
-        """(Re)load content from disk; valid entries are kept, problems returned with them
-        (and logged, unless the caller prints them itself)."""
+        """(Re)load content from disk and return it with its problems (logged, unless
+        the caller prints them itself).
+
+        Valid entries are kept and served. A load where nothing could be read (a broken
+        taxonomy) replaces nothing: the last good content keeps being served.
+        """
+        signature = self.signature()
         content = load_content(self.root, site=self._site(), parts=self._parts)
         if log_problems:
             for problem in content.problems:
                 log.warning("content: %s", problem)
         with self._lock:
+            self._signature = signature
+            if not content.usable:
+                self._failed_at = time.monotonic()
+                self.error = "; ".join(str(p) for p in content.problems)
+                log.error("content not loaded (%s)%s", self.error,
+                          ": still serving the last good content" if self._content else "")
+                return content
+            self.error, self._failed_at = None, None
             self._content = content
             self._rendered = {}
             self.__dict__.pop("matcher", None)
         return content
 
+    def signature(self) -> tuple:
+        """Names, sizes and modification times of every content file: changes when an
+        editor, `git pull` or an operator changes any of them."""
+        found = []
+        for folder, _dirs, files in sorted(os.walk(self.root)):
+            for name in sorted(files):
+                try:
+                    stat = os.stat(os.path.join(folder, name))
+                except OSError:
+                    continue
+                found.append((folder, name, stat.st_size, stat.st_mtime_ns))
+        return tuple(found)
+
+    def refresh(self) -> bool:
+        """Reload when the files changed since the last load; True when it reloaded."""
+        if self._signature is not None and self.signature() == self._signature:
+            return False
+        self.load()
+        return True
+
+    @property
+    def available(self) -> bool:
+        """Whether content can be served (loading it first if needed)."""
+        try:
+            self.content  # noqa: B018 (loads on first use)
+        except ContentUnavailable:
+            return False
+        return True
+
     @property
     def content(self) -> Content:
-        if self._content is None:
+        if self._content is None and (self._failed_at is None or
+                                      time.monotonic() - self._failed_at > RETRY_SECONDS):
             self.load()
+        if self._content is None:
+            raise ContentUnavailable(self.error or "content not loaded")
         return self._content
 
     @property

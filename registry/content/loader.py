@@ -34,6 +34,7 @@ class Content:
     entry_points: list[dict] = field(default_factory=list)  # of the easy-to-read index
     falc_rules: FalcRules | None = None
     parts: dict[str, object] = field(default_factory=dict)  # see `Part`
+    usable: bool = True  # False when nothing could be loaded (the taxonomy is unusable)
 
 
 # A part of the content read by another package (e.g. the checklist's criteria):
@@ -57,7 +58,7 @@ def load_content(root: Path, base: Path | None = None, site: SitePaths | None = 
 
     tax, problems = load_taxonomy(root / "taxonomy.yaml", shown(root / "taxonomy.yaml"))
     if problems:  # without a valid taxonomy no tag can be checked
-        return Content(tax, {}, problems, "")
+        return Content(tax, {}, problems, "", usable=False)
     refs, found = load_references(root / "references.yaml", shown(root / "references.yaml"))
     problems += found
     entries, invalid, digest, found = _read_entries(root, shown, tax)

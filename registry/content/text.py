@@ -34,3 +34,24 @@ def fold(text: str) -> str:
     """Casefold, unify apostrophes and strip accents: « Équipe » → « equipe »."""
     text = unicodedata.normalize("NFKD", text.casefold().replace("’", "'"))
     return "".join(c for c in text if not unicodedata.combining(c)).strip()
+
+
+# Control characters (tabs and line breaks kept) and the invisible format characters of
+# the Basic Multilingual Plane: bidi embeddings, overrides and isolates (U+202A–U+202E,
+# U+2066–U+2069) that can make a text display in another order than it reads, zero-width
+# spaces, soft hyphens, word joiners, byte-order marks. Zero-width (non-)joiners stay
+# (scripts and emoji sequences need them), and so do the tag characters of flag emoji.
+_KEEP = {"\t", "\n", "\r", "\u200c", "\u200d"}
+
+
+def _hidden(c: str) -> bool:
+    category = unicodedata.category(c)
+    return c not in _KEEP and (category == "Cc" or (category == "Cf" and ord(c) < 0x10000))
+
+
+def clean_input(value: str) -> str:
+    """Text a person typed without control or invisible format characters, trimmed, and
+    NFC-normalized unless that makes it longer (it is never longer than what was typed)."""
+    normalized = unicodedata.normalize("NFC", value)
+    text = normalized if len(normalized) <= len(value) else value
+    return "".join(c for c in text if not _hidden(c)).strip()

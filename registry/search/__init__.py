@@ -6,9 +6,10 @@ and nowhere else.
 - `SearchService(index_dir).search(query, filters, page, …)` → `SearchResults`.
 """
 from .document import FACETS, IndexDocument
-from .indexing import changed_documents, rebuild
-from .service import SearchResults, SearchService
+from .indexing import changed_documents, rebuild, update
+from .service import SearchResults, SearchService, SearchUnavailable
 from .store import build_index, index_exists, indexed_digests, update_index
 
-__all__ = ["FACETS", "IndexDocument", "SearchResults", "SearchService", "build_index",
-           "changed_documents", "index_exists", "indexed_digests", "rebuild", "update_index"]
+__all__ = ["FACETS", "IndexDocument", "SearchResults", "SearchService", "SearchUnavailable",
+           "build_index", "changed_documents", "index_exists", "indexed_digests", "rebuild",
+           "update", "update_index"]

@@ -92,6 +92,6 @@ class DocSets:
             return self.matching(query.a)
         if isinstance(query, q.Not):
             return self.live & ~self.matching(query.query)
-        # Phrases, prefixes, ranges…: ask Whoosh.
-        return from_ids(query.docs(self.searcher), self.size) & self.live
+        # Phrases, prefixes, ranges…: ask Whoosh, segment by segment.
+        return from_ids(self.searcher.docs_for_query(query), self.size) & self.live
 

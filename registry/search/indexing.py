@@ -10,7 +10,7 @@ from ..content.catalog import Catalog
 from ..content.render import plain_text
 from ..content.text import fold
 from .document import IndexDocument
-from .store import build_index, index_exists, writer_lock
+from .store import build_index, index_exists, indexed_digests, update_index, writer_lock
 
 log = logging.getLogger(__name__)
 
@@ -70,11 +70,15 @@ def synonym_groups(catalog: Catalog) -> list[list[str]]:
     return groups
 
 
-def rebuild(catalog: Catalog, index_dir: Path, only_if_missing: bool = False) -> dict | None:
-    """Build the index from the catalogue; return a summary, or None when skipped."""
+def rebuild(catalog: Catalog, index_dir: Path, only_if_missing: bool = False,
+            usable=index_exists) -> dict | None:
+    """Build the index from the catalogue; return a summary, or None when skipped.
+
+    With `only_if_missing`, the index is built only when `usable(index_dir)` is false
+    (checked under the writer lock, so that workers starting together build it once)."""
     index_dir = Path(index_dir)
     with writer_lock(index_dir):
-        if only_if_missing and index_exists(index_dir):
+        if only_if_missing and usable(index_dir):
             return None
         start = time.perf_counter()
         docs = documents(catalog)
@@ -83,3 +87,16 @@ def rebuild(catalog: Catalog, index_dir: Path, only_if_missing: bool = False) ->
     log.info("search index built: %d documents in %d ms", len(docs), ms)
     return {"document_count": len(docs), "content_hash": catalog.content.digest,
             "duration_ms": ms}
+
+
+def update(catalog: Catalog, index_dir: Path) -> dict:
+    """Re-index the entries whose files changed, drop removed ones and rewrite the synonym
+    groups, under the writer lock; return the counts and the time taken."""
+    index_dir = Path(index_dir)
+    with writer_lock(index_dir):
+        start = time.perf_counter()
+        docs, keys = changed_documents(catalog, indexed_digests(index_dir))
+        summary = update_index(docs, index_dir, keys, synonym_groups(catalog))
+        summary["duration_ms"] = round((time.perf_counter() - start) * 1000)
+    log.info("search index updated: %(changed)d changed, %(removed)d removed", summary)
+    return summary

@@ -109,17 +109,33 @@ def top(terms: Terms, query: q.Query, selected: int, matched: int, limit: int) -
 def _matcher_top(searcher, query, ids: list[int], limit: int) -> list[int]:
     """Whoosh's matcher scores each document of `ids` (increasing). Its top-k collector
     would skip blocks, but it recounts the coordination terms as sub-matchers run out,
-    so its scores, and order, depend on where a document lies in the index."""
-    matcher = query.matcher(searcher, searcher.context())
+    so its scores, and order, depend on where a document lies in the index.
+
+    As Whoosh's collector does, a matcher runs on each segment (leaf searcher) with the
+    whole index's statistics (the top searcher's context)."""
+    context = searcher.context()
     scored = []
-    for n in ids:
-        if matcher.is_active() and matcher.id() < n:
-            matcher.skip_to(n)
-        if not matcher.is_active():
-            break
-        if matcher.id() == n:
-            scored.append((-matcher.score(), n))
+    for leaf, offset, end in _segments(searcher):
+        in_leaf = [n - offset for n in ids if offset <= n < end]
+        if not in_leaf:
+            continue
+        matcher = query.matcher(leaf, context)
+        for n in in_leaf:
+            if matcher.is_active() and matcher.id() < n:
+                matcher.skip_to(n)
+            if not matcher.is_active():
+                break
+            if matcher.id() == n:
+                scored.append((-matcher.score(), n + offset))
     return [n for _, n in heapq.nsmallest(limit, scored)]
+
+
+def _segments(searcher):
+    """(leaf searcher, first document number, end) of each segment, in order."""
+    leaves = searcher.leaf_searchers()
+    for i, (leaf, offset) in enumerate(leaves):
+        end = leaves[i + 1][1] if i + 1 < len(leaves) else searcher.doc_count_all()
+        yield leaf, offset, end
 
 
 def exact(query: q.Query) -> bool:

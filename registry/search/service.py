@@ -2,9 +2,12 @@
 changes, with facets, ranking, snippets and spelling suggestions."""
 from __future__ import annotations
 
+import logging
 import os
 import re
+import struct
 import threading
+import time
 from collections import OrderedDict
 from dataclasses import dataclass
 from itertools import islice
@@ -23,6 +26,16 @@ from .snippets import snippet, surface_words
 from .store import read_meta
 
 CACHE_SIZE = 256
+RETRY_SECONDS = 5.0  # after a failure to open an index, how long before trying it again
+
+log = logging.getLogger(__name__)
+
+
+class SearchUnavailable(Exception):
+    """There is no usable index (missing, corrupt or unreadable); the message says why.
+
+    The service recovers by itself: it reopens the index on a later search once a
+    good one is in place (after `flask index build`, for instance)."""
 
 
 @dataclass
@@ -81,32 +94,65 @@ class _Snapshot:
 
 
 class SearchService:
-    """Read side of the index: one searcher per process, reopened when the index changes."""
+    """Read side of the index: one searcher per process, reopened when the index changes.
 
-    def __init__(self, index_dir: Path):
+    Any failure to open or read the index closes the snapshot and raises
+    `SearchUnavailable`; the next search opens the index again (at most every
+    `RETRY_SECONDS` while the same broken index is in place)."""
+
+    def __init__(self, index_dir: Path, retry_seconds: float = RETRY_SECONDS):
         self.index_dir = Path(index_dir)
+        self.retry_seconds = retry_seconds
         self._lock = threading.Lock()
         self._target = None
         self._snapshot: _Snapshot | None = None
         self._cache: OrderedDict = OrderedDict()
+        self._failed: tuple[str | None, float, str] | None = None  # target, when, why
 
-    @classmethod
-    def from_app(cls, app) -> SearchService:
-        return cls(app.config["REGISTRY_INDEX_DIR"])
+    def _drop(self) -> None:
+        """Forget the current snapshot (closing it once) and its cached results."""
+        snap, self._snapshot, self._target = self._snapshot, None, None
+        self._cache.clear()
+        if snap is not None:
+            try:
+                snap.close()
+            except Exception:  # already closed, or its files are gone
+                log.debug("closing a search snapshot failed", exc_info=True)
 
     def _current(self) -> _Snapshot:
         """The snapshot of the index `index_dir` points at now (caller holds the lock)."""
         target = os.readlink(self.index_dir) if self.index_dir.is_symlink() else None
-        if target is None:
-            raise FileNotFoundError(f"no search index at {self.index_dir}")
         snap = self._snapshot
-        if snap is None or target != self._target or not snap.searcher.up_to_date():
-            if snap is not None:
-                snap.close()
+        if snap is not None and target == self._target:
+            try:
+                if snap.searcher.up_to_date():
+                    return snap
+            except Exception:
+                log.warning("search index %s: cannot be checked", target, exc_info=True)
+        self._drop()
+        if target is None:
+            raise SearchUnavailable(f"no search index at {self.index_dir}")
+        failed = self._failed
+        if failed and failed[0] == target and time.monotonic() - failed[1] < self.retry_seconds:
+            raise SearchUnavailable(failed[2])
+        try:
             self._snapshot = _Snapshot(self.index_dir.parent / target)
-            self._target = target
-            self._cache.clear()  # results of the previous index are stale
+        except Exception as exc:
+            reason = f"the search index {target} cannot be opened ({exc.__class__.__name__})"
+            log.error("%s", reason, exc_info=True)
+            self._failed = (target, time.monotonic(), reason)
+            raise SearchUnavailable(reason) from exc
+        self._target, self._failed = target, None
         return self._snapshot
+
+    def status(self) -> str | None:
+        """None when the index is open and usable, else why not (opens it if needed)."""
+        with self._lock:
+            try:
+                self._current()
+            except SearchUnavailable as exc:
+                return str(exc)
+        return None
 
     def _parse(self, snap: _Snapshot, text: str):
         reader = snap.searcher.reader()
@@ -137,7 +183,14 @@ class SearchService:
             if key in self._cache:
                 self._cache.move_to_end(key)
                 return self._cache[key]
-            results = self._search(snap, text, filters, page, per_page, sort, variant)
+            try:
+                results = self._search(snap, text, filters, page, per_page, sort, variant)
+            except (OSError, EOFError, struct.error) as exc:
+                # Files of the open index changed or vanished under it (an operator
+                # removed or overwrote them): read the index again on the next search.
+                log.error("search index read failed", exc_info=True)
+                self._drop()
+                raise SearchUnavailable("the search index could not be read") from exc
             results.notice = notice
             self._cache[key] = results
             if len(self._cache) > CACHE_SIZE:

@@ -30,14 +30,27 @@ def _codec() -> W3Codec:
     return W3Codec(compression=0)
 
 
-def build_index(documents: list[IndexDocument], index_dir: Path,
-                synonyms: list[list[str]] | None = None) -> Path:
-    """Write a new index next to `index_dir`, then point `index_dir` at it atomically."""
-    index_dir = Path(index_dir)
+def _new_directory(index_dir: Path) -> Path:
+    """An empty directory beside `index_dir`, named after the time and the process."""
     index_dir.parent.mkdir(parents=True, exist_ok=True)
     stamp = time.strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}-{time.monotonic_ns() % 10**6}"
     target = index_dir.with_name(f"{index_dir.name}-{stamp}")
     target.mkdir()
+    return target
+
+
+def _write_meta(target: Path, synonyms: list[list[str]] | None) -> None:
+    meta = {"schema": SCHEMA_VERSION, "synonyms": synonyms or []}
+    (target / META_FILE).write_text(json.dumps(meta, ensure_ascii=False))
+
+
+def build_index(documents: list[IndexDocument], index_dir: Path,
+                synonyms: list[list[str]] | None = None) -> Path:
+    """Write a new index next to `index_dir`, then point `index_dir` at it atomically.
+
+    The caller holds the writer lock (`writer_lock`)."""
+    index_dir = Path(index_dir)
+    target = _new_directory(index_dir)
     try:
         ix = index.create_in(str(target), make_schema())
         # One writer, one commit into an empty index: the result is already a single,
@@ -46,8 +59,7 @@ def build_index(documents: list[IndexDocument], index_dir: Path,
             for doc in documents:
                 writer.add_document(**doc.fields())
         ix.close()
-        meta = {"schema": SCHEMA_VERSION, "synonyms": synonyms or []}
-        (target / META_FILE).write_text(json.dumps(meta, ensure_ascii=False))
+        _write_meta(target, synonyms)
     except BaseException:
         shutil.rmtree(target, ignore_errors=True)
         raise
@@ -59,29 +71,51 @@ def build_index(documents: list[IndexDocument], index_dir: Path,
 def indexed_digests(index_dir: Path) -> dict[str, str]:
     """Key → content digest of every document in the index."""
     ix = index.open_dir(str(index_dir))
-    with ix.searcher() as searcher:
-        digests = {f["key"]: f["digest"] for f in searcher.all_stored_fields()}
-    ix.close()
-    return digests
+    try:
+        with ix.searcher() as searcher:
+            return {f["key"]: f["digest"] for f in searcher.all_stored_fields()}
+    finally:
+        ix.close()
 
 
 def update_index(documents: list[IndexDocument], index_dir: Path,
-                 keys: set[str] | None = None) -> dict:
-    """Re-index `documents` (those whose digest changed), delete documents whose key is
-    no longer in `keys` (by default, the keys of `documents`)."""
+                 keys: set[str] | None = None,
+                 synonyms: list[list[str]] | None = None) -> dict:
+    """Re-index `documents` whose digest changed and delete documents whose key is no
+    longer in `keys` (by default, the keys of `documents`), in a copy of the current
+    index swapped in atomically: readers never see a half-written update. The new
+    synonym groups are written with it. The caller holds the writer lock.
+
+    The copy gains a segment per update; every query path works on any number of
+    segments, and `flask index build` writes a single one again.
+    """
+    index_dir = Path(index_dir)
     indexed = indexed_digests(index_dir)
-    ix = index.open_dir(str(index_dir))
     wanted = {doc.key: doc for doc in documents}
     keys = set(wanted) if keys is None else keys
     changed = [d for k, d in wanted.items() if indexed.get(k) != d.digest]
     removed = [k for k in indexed if k not in keys]
-    if changed or removed:
+    old_synonyms = read_meta(index_dir).get("synonyms", [])
+    if not changed and not removed and (synonyms is None or synonyms == old_synonyms):
+        return {"changed": 0, "removed": 0, "total": len(keys)}
+    target = _new_directory(index_dir)
+    try:
+        for item in index_dir.resolve().iterdir():
+            if item.is_file() and not item.name.endswith(".lock"):
+                shutil.copy2(item, target / item.name)
+        ix = index.open_dir(str(target))
         with ix.writer(codec=_codec()) as writer:
             for doc in changed:
                 writer.update_document(**doc.fields())
             for key in removed:
                 writer.delete_by_term("key", key)
-    ix.close()
+        ix.close()
+        _write_meta(target, old_synonyms if synonyms is None else synonyms)
+    except BaseException:
+        shutil.rmtree(target, ignore_errors=True)
+        raise
+    _swap(index_dir, target)
+    _prune(index_dir)
     return {"changed": len(changed), "removed": len(removed), "total": len(keys)}
 
 

@@ -2,12 +2,15 @@
 practices picked for comparison, and the comparison as data."""
 from __future__ import annotations
 
+from functools import cached_property
+
 from flask import request, url_for
 from flask_babel import gettext as _
 
 from ..insights.compare import MAX_COMPARED, Selection, records, select
 from ..services import catalog
 from .templating import kind_label
+from .urls import site_root
 
 
 def words() -> dict[str, str]:
@@ -28,10 +31,17 @@ def row_labels() -> dict[str, str]:
 
 
 class Tray:
-    """The practices picked for comparison, read from the `d` parameters of any page."""
+    """The practices picked for comparison, read from the `d` parameters of any page
+    (on first use: a page without content, such as an error page, never reads them)."""
 
     def __init__(self, args):
-        self.selection = select(catalog, args.getlist("d"))
+        self._slugs = args.getlist("d")
+
+    @cached_property
+    def selection(self) -> Selection:
+        if not self._slugs or not catalog.available:
+            return Selection([], [], [])
+        return select(catalog, self._slugs)
 
     @property
     def slugs(self) -> list[str]:
@@ -65,7 +75,7 @@ class Tray:
 
 
 def absolute(records_: list[dict]) -> list[dict]:
-    root = request.host_url.rstrip("/")
+    root = site_root()
     return [r | {"url": root + r["url"]} for r in records_]
 
 

@@ -2,14 +2,21 @@
 capability-link pages, and the context of an evaluation's result page."""
 from __future__ import annotations
 
-from flask import Response, abort, url_for
+from flask import Response, abort, current_app
 from flask_babel import gettext as _
 
 from ..checklist.storage import result_of
+from ..extensions import limiter
 from ..services import catalog
 from .charts import Bar, bar_chart
+from .urls import external_url
 
 FICHE = "numerique-questions-a-se-poser"  # the fiche the checklist is written from
+
+# New evaluations, by the form or the API, share one limit per client address.
+new_evaluation_limit = limiter.shared_limit(
+    lambda: current_app.config["REGISTRY_LIMIT_NEW_EVALUATIONS"], scope="new-evaluation",
+    methods=["POST"])
 
 
 def current_checklist():
@@ -51,7 +58,7 @@ def result_context(evaluation, checklist) -> dict:
           "les mêmes valeurs."),
         [Bar(d.domain.title, d.score, percent(d.score)) for d in result.domains],
         empty_text=_("pas de score"))
-    share_url = url_for("evaluations.shared", token=evaluation.share_token, _external=True)
+    share_url = external_url("evaluations.shared", token=evaluation.share_token)
     return {"evaluation": evaluation, "checklist": checklist, "result": result, "chart": chart,
             "percent": percent, "related": related_pages(evaluation, result),
             "share_url": share_url,

@@ -27,7 +27,8 @@ def select_locale() -> str:
 def _remember_language(response):
     lang = g.pop("set_lang_cookie", None)
     if lang:
-        response.set_cookie(COOKIE, lang, max_age=ONE_YEAR, samesite="Lax", httponly=True)
+        response.set_cookie(COOKIE, lang, max_age=ONE_YEAR, samesite="Lax", httponly=True,
+                            secure=current_app.config.get("SESSION_COOKIE_SECURE", False))
     return response
 
 

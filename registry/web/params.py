@@ -60,7 +60,7 @@ def read_filters(args, names) -> dict[str, list[str]]:
 def read_int(args, name: str, default: int, low: int, high: int, lenient: bool = False) -> int:
     """An integer parameter within [low, high]; `lenient` pages fall back instead of refusing."""
     raw = args.get(name)
-    if raw in (None, ""):
+    if raw is None or (raw == "" and lenient):
         return default
     try:
         value = int(raw)
@@ -78,7 +78,7 @@ def read_int(args, name: str, default: int, low: int, high: int, lenient: bool =
 def parse_search_args(args, default_per_page: int, max_per_page: int) -> SearchParams:
     """Validate q, filters, page and per_page; raise ParamError naming the bad parameter."""
     filters = read_filters(args, FACETS)
-    sort = args.get("sort") or "relevance"
+    sort = args.get("sort", "relevance")
     if sort not in SORTS:
         raise ParamError("sort", f"sort must be one of {', '.join(SORTS)}")
     return SearchParams(

@@ -24,11 +24,21 @@ HEADERS = {
 }
 
 
+HSTS = "max-age=31536000"  # one year; only sent when the site's address is https
+
+
 def _add_headers(response):
     for name, value in HEADERS.items():
         response.headers.setdefault(name, value)
     return response
 
 
+def _add_hsts(response):
+    response.headers.setdefault("Strict-Transport-Security", HSTS)
+    return response
+
+
 def init_app(app) -> None:
     app.after_request(_add_headers)
+    if (app.config["REGISTRY_BASE_URL"] or "").startswith("https://"):
+        app.after_request(_add_hsts)

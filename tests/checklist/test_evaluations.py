@@ -177,6 +177,54 @@ def test_two_edits_at_once_the_second_is_told_and_keeps_its_answers(fixture_app,
     assert again.status_code == 302
 
 
+def test_concurrent_first_saves_one_wins_the_other_gets_409(fixture_app, client, monkeypatch):
+    """Two people save the first answers of the same step at the same moment, from the
+    same version. Both requests run in their own thread and reach the write together
+    (a barrier inside the save); once both inserted answer rows and one request got a 500."""
+    import threading
+
+    from registry.checklist import storage
+
+    token = start(client)
+    barrier = threading.Barrier(2, timeout=10)
+    read_answers = storage.answers_of
+
+    def both_read_then_write(evaluation):
+        answers = read_answers(evaluation)
+        barrier.wait()  # both saves have read version 1 and no answer
+        return answers
+
+    monkeypatch.setattr(storage, "answers_of", both_read_then_write)
+    results, errors = {}, []
+
+    def save(value: str, comment: str) -> None:
+        try:
+            results[value] = save_step(fixture_app.test_client(), token, "projet", 1, **{
+                "value-portage-direction": value, "comment-portage-direction": comment})
+        except Exception as exc:  # TESTING lets a 500's exception reach the test
+            errors.append(repr(exc))
+
+    threads = [threading.Thread(target=save, args=("oui", "Premier")),
+               threading.Thread(target=save, args=("non", "Second"))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert errors == []
+    statuses = sorted(r.status_code for r in results.values())
+    assert statuses == [302, 409], {k: r.status_code for k, r in results.items()}
+    loser = next(v for v, r in results.items() if r.status_code == 409)
+    page = results[loser].text
+    assert "Cette évaluation a changé pendant que vous répondiez" in page
+    assert ("Premier" if loser == "oui" else "Second") in page  # what the loser typed
+    with fixture_app.app_context():
+        rows = db.session.scalars(select(EvaluationAnswer)).all()
+        evaluation = db.session.scalars(select(Evaluation)).one()
+    winner = "non" if loser == "oui" else "oui"
+    assert [(r.criterion, r.value) for r in rows] == [("portage-direction", winner)]
+    assert evaluation.version == 2
+
+
 def test_saving_without_changes_keeps_the_revision_count(fixture_app, client):
     token = start(client)
     save_step(client, token, "projet", 1, **{"value-preuves": "oui"})
@@ -366,9 +414,10 @@ def test_api_create_then_read(client):
       "answers": [{"criterion": "secours", "value": "oui"}]}, "answers[0].criterion"),
     ({"tool_name": "A", "category": "information",
       "answers": [{"criterion": "preuves", "value": "OUI"}]}, "answers[0].value"),
-    ({"tool_name": "A", "category": "information",
-      "answers": [{"criterion": "preuves", "value": "oui"},
-                  {"criterion": "preuves", "value": "non"}]}, "answers[1].criterion"),
+    ({"tool_name": "  \u200b\u202e ", "category": "information"}, "tool_name"),
+    ({"tool_name": "A", "category": "information", "answers": [
+        {"criterion": "preuves", "value": "oui", "evidence_checked_on": "2024-02-30"}]},
+     "answers[0].evidence_checked_on"),
     ({"tool_name": "A", "category": "information",
       "answers": [{"criterion": "preuves", "value": "oui", "comment": "c" * 1001}]},
      "answers[0].comment"),
@@ -380,6 +429,26 @@ def test_api_refuses_bad_bodies_naming_the_field(client, payload, field):
     body = response.get_json()
     assert body["field"] == field and body["error"]
     assert {"field", "message"} == set(body["errors"][0])
+
+
+def test_api_keeps_the_last_answer_to_a_criterion_answered_twice(client):
+    """As the OpenAPI document says (JSON Schema cannot state uniqueness by a field)."""
+    created = client.post("/api/v1/evaluations", json={
+        "tool_name": "A", "category": "information",
+        "answers": [{"criterion": "preuves", "value": "oui"},
+                    {"criterion": "preuves", "value": "non"}]})
+    assert created.status_code == 201
+    record = client.get(created.get_json()["api_url"].replace("http://localhost", "")).get_json()
+    assert [(a["criterion"], a["value"]) for a in record["answers"]] == [("preuves", "non")]
+
+
+def test_api_evaluation_responses_are_not_stored_or_indexed(client):
+    created = client.post("/api/v1/evaluations", json={"tool_name": "A",
+                                                       "category": "information"})
+    shared = client.get(created.get_json()["api_url"].replace("http://localhost", ""))
+    for response in (created, shared):
+        assert "no-store" in response.headers["Cache-Control"]
+        assert "noindex" in response.headers["X-Robots-Tag"]
 
 
 def test_api_refuses_malformed_json_and_unknown_tokens(client):

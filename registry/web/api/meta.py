@@ -9,11 +9,12 @@ from ..comparison import comparison_data, words
 from . import openapi
 from .blueprint import bad_request, bp
 
-API_VERSION = "1.1.0"
+API_VERSION = "1.2.0"
 
 
 def spec() -> dict:
-    return openapi.build(catalog.taxonomy, catalog.part("checklist"), API_VERSION)
+    return openapi.build(catalog.taxonomy, catalog.part("checklist"), API_VERSION,
+                         [e.slug for e in catalog.practices()])
 
 
 @bp.route("/openapi.json")
@@ -30,6 +31,8 @@ def docs():
 @bp.route("/compare")
 def api_compare():
     slugs = request.args.getlist("d")
+    if len(set(slugs)) != len(slugs):
+        return bad_request("d", "each practice may be given once")
     selection = select(catalog, slugs)
     if selection.unknown:
         return bad_request("d", f"unknown practice {selection.unknown[0]!r}")

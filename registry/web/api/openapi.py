@@ -5,6 +5,7 @@ responses against them with `jsonschema`.
 """
 from __future__ import annotations
 
+from ...checklist.body_schema import body_schema
 from ...content.kinds import TYPE_ORDER
 
 
@@ -34,21 +35,32 @@ def _query(name: str, description: str, schema: dict, many: bool = False) -> dic
     return param
 
 
-def build(taxonomy, checklist, version: str) -> dict:
-    """The OpenAPI document; enums come from the taxonomy and the checklist data."""
-    answers = list(checklist.answers) if checklist else []
-    statuses = list(checklist.evidence_statuses) if checklist else []
-    categories = list(taxonomy.digital_categories)
+def _compared(practices: list[str]) -> dict:
+    """`d`, repeated: 2 or more distinct practice slugs (beyond 4, they are dropped)."""
+    param = _query("d", "Practice slugs, 2 to 4 (more are dropped)",
+                   {"type": "string", "enum": practices}, True)
+    param["schema"] |= {"minItems": 2, "uniqueItems": True}
+    return param | {"required": True}
+
+
+def build(taxonomy, checklist, version: str, practices: list[str]) -> dict:
+    """The OpenAPI document; enums come from the taxonomy, the catalogue (`practices`:
+    their slugs) and the checklist data. Its limits are the ones the API applies: the
+    evaluation body is `checklist.body_schema`, which the API also validates against."""
     types = list(TYPE_ORDER)
+
+    def facet(name: str, description: str, values) -> dict:
+        """A filter, repeated for OR; an empty value (as a form sends it) filters nothing."""
+        schema = {"type": "string", "enum": [*map(str, values), ""]}
+        return _query(name, f"{description} (repeat for OR; empty: no filter)", schema, True)
+
     filters = [
-        _query("type", "Document type (repeat for OR)", {"type": "string", "enum": types}, True),
-        _query("mission", "Mission number 1–8 (repeat for OR)",
-               {"type": "string", "enum": [str(m) for m in taxonomy.missions]}, True),
-        _query("evidence", "Evidence level", {"type": "string", "enum": list(taxonomy.evidence)},
-               True),
-        _query("parcours", "Parcours", {"type": "string", "enum": list(taxonomy.parcours)}, True),
-        _query("theme", "Theme", {"type": "string", "enum": list(taxonomy.themes)}, True),
-        _query("public", "Public", {"type": "string", "enum": list(taxonomy.public)}, True),
+        facet("type", "Document type", TYPE_ORDER),
+        facet("mission", "Mission number 1–8", taxonomy.missions),
+        facet("evidence", "Evidence level", taxonomy.evidence),
+        facet("parcours", "Parcours", taxonomy.parcours),
+        facet("theme", "Theme", taxonomy.themes),
+        facet("public", "Public", taxonomy.public),
     ]
     error = {"type": "object", "required": ["error"],
              "properties": {"error": STR, "parameter": STR, "field": STR,
@@ -74,12 +86,12 @@ def build(taxonomy, checklist, version: str) -> dict:
                               "properties": {"id": STR, "label": STR, "rule": STR,
                                              "conditions": _array(STR)}},
                   "vigilance_alerts": _array(STR)}}
-    answer_in = {"type": "object", "required": ["criterion", "value"],
-                 "properties": {"criterion": STR, "value": {"type": "string", "enum": answers},
-                                "comment": STR, "evidence_reference": STR,
-                                "evidence_checked_on": {"type": "string", "format": "date"},
-                                "evidence_status": {"type": "string", "enum": statuses}}}
     bad = {"400": _json(_ref("Error"), "Invalid parameter or body")}
+    # A broken part says so instead of failing: no index, no database, too many requests.
+    search_down = {"503": _json(_ref("Error"), "Search temporarily unavailable")}
+    writes = {"413": _json(_ref("Error"), "Body too large"),
+              "429": _json(_ref("Error"), "Too many requests: retry after Retry-After"),
+              "503": _json(_ref("Error"), "Evaluations temporarily unavailable")}
     return {
         "openapi": "3.1.0",
         "info": {"title": "Registre des pratiques en santé mentale — API", "version": version,
@@ -98,7 +110,8 @@ def build(taxonomy, checklist, version: str) -> dict:
                                       {"type": "integer", "minimum": 1, "maximum": 100}),
                                _query("sort", "Order", {"type": "string",
                                                         "enum": ["relevance", "title"]})],
-                "responses": {"200": _json(_ref("SearchResults"), "Results"), **bad}}},
+                "responses": {"200": _json(_ref("SearchResults"), "Results"), **bad,
+                              **search_down}}},
             "/suggest": {"get": {
                 "operationId": "suggest", "summary": "Type-ahead on titles and glossary terms",
                 "parameters": [_query("q", "Beginning of a title or term", STR)],
@@ -117,8 +130,7 @@ def build(taxonomy, checklist, version: str) -> dict:
                               "404": _json(_ref("Error"), "No such document")}}},
             "/compare": {"get": {
                 "operationId": "compare", "summary": "2 to 4 practices side by side",
-                "parameters": [{**_query("d", "Practice slugs, 2 to 4", STR, True),
-                                "required": True}],
+                "parameters": [_compared(practices)],
                 "responses": {"200": _json(_ref("Comparison"), "The comparison"), **bad}}},
             "/checklist": {"get": {
                 "operationId": "getChecklist", "summary": "The digital-tool evaluation criteria",
@@ -126,18 +138,18 @@ def build(taxonomy, checklist, version: str) -> dict:
                               "404": _json(_ref("Error"), "No checklist configured")}}},
             "/evaluations": {"post": {
                 "operationId": "createEvaluation", "summary": "Record an evaluation",
+                "description": "A criterion answered twice keeps its last answer.",
                 "requestBody": {"required": True, "content": {"application/json": {
-                    "schema": {"type": "object", "required": ["tool_name", "category"],
-                               "properties": {"tool_name": STR,
-                                              "category": {"type": "string", "enum": categories},
-                                              "role": STR, "answers": _array(answer_in)}}}}},
+                    "schema": body_schema(checklist) if checklist else {"type": "object"}}}},
                 "responses": {"201": _json(_ref("EvaluationCreated"), "Created"), **bad,
-                              "413": _json(_ref("Error"), "Body too large")}}},
+                              "404": _json(_ref("Error"), "No checklist configured"),
+                              **writes}}},
             "/evaluations/{token}": {"get": {
                 "operationId": "getEvaluation", "summary": "An evaluation by its share token",
                 "parameters": [{"name": "token", "in": "path", "required": True, "schema": STR}],
                 "responses": {"200": _json(_ref("Evaluation"), "The evaluation"),
-                              "404": _json(_ref("Error"), "No such evaluation")}}},
+                              "404": _json(_ref("Error"), "No such evaluation"),
+                              "503": writes["503"]}}},
         },
         "components": {"schemas": {
             "Error": error,

@@ -12,7 +12,15 @@ from ...checklist import storage
 from ...checklist.storage import Conflict, answers_of, find_editable
 from ...checklist.submission import Checked, Header, SubmissionError, check_answers, check_header
 from ...services import catalog
-from ..evaluation_pages import FICHE, current_checklist, private, result_context
+from ..evaluation_pages import (
+    FICHE,
+    current_checklist,
+    new_evaluation_limit,
+    private,
+    result_context,
+)
+from ..forms import echoed
+from ..urls import external_url
 
 bp = Blueprint("checklist", __name__, url_prefix="/numerique")
 PARTS = ("value", "comment", "evidence_reference", "evidence_checked_on", "evidence_status")
@@ -20,6 +28,7 @@ RESULT = "__resultat"
 
 
 @bp.route("/evaluer", methods=["GET", "POST"])
+@new_evaluation_limit
 def start():
     checklist = current_checklist()
     checked = Checked()
@@ -32,8 +41,14 @@ def start():
             first = checklist.domains_for(evaluation.category)[0]
             return redirect(url_for(".step", token=token, domain=first.id))
     body = render_template("checklist/start.html", checklist=checklist, checked=checked,
-                           form=request.form, fiche=catalog.get(FICHE, "fiche"))
+                           form=echoed(request.form, echo_limit(checklist)),
+                           fiche=catalog.get(FICHE, "fiche"))
     return Response(body, status=400 if checked.errors else 200)
+
+
+def echo_limit(checklist) -> int:
+    """How much of a field a refused form shows again: 4 times the longest text allowed."""
+    return 4 * max(checklist.limits.values())
 
 
 def editable_or_404(token: str):
@@ -98,7 +113,8 @@ def step(token: str, domain: str):
     body = render_template(
         "checklist/step.html", evaluation=evaluation, checklist=checklist, domains=domains,
         index=index, domain=domains[index], criteria=criteria, saved=saved, token=token,
-        form=request.form if request.method == "POST" else None, checked=checked,
+        form=echoed(request.form, echo_limit(checklist)) if request.method == "POST" else None,
+        checked=checked,
         conflict=conflict, result_id=RESULT,
         counts={d.id: _answered(checklist, evaluation.category, d.id, saved) for d in domains})
     status = 409 if conflict else 400 if checked.errors else 200
@@ -143,8 +159,8 @@ def overview(token: str):
                 return redirect(url_for(".overview", token=token))
     body = render_template(
         "checklist/overview.html", can_edit=True, token=token, checked=checked, conflict=conflict,
-        form=request.form if request.method == "POST" else None,
-        edit_url=url_for(".overview", token=token, _external=True),
+        form=echoed(request.form, echo_limit(checklist)) if request.method == "POST" else None,
+        edit_url=external_url("checklist.overview", token=token),
         first_step=checklist.domains_for(evaluation.category)[0],
         **result_context(evaluation, checklist))
     status = 409 if conflict else 400 if checked.errors else 200

@@ -1,7 +1,7 @@
 """Read-only views of evaluations: result, easy-to-read summary, history, exports, compare."""
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, render_template, request, url_for
+from flask import Blueprint, Response, abort, render_template, request
 from flask_babel import gettext as _
 
 from ...checklist.easy import falc_summary
@@ -11,6 +11,7 @@ from ...content.render import render_falc
 from ...insights.compare import MAX_COMPARED
 from ..downloads import csv_download, json_download
 from ..evaluation_pages import current_checklist, percent, private, result_context
+from ..urls import external_url
 
 bp = Blueprint("evaluations", __name__, url_prefix="/numerique")
 
@@ -54,8 +55,9 @@ def history(token: str):
         except ValueError:
             old = new = None
         if old not in numbers or new not in numbers:
-            abort(400, description=_("Choisissez deux révisions qui existent (de 1 à %(n)s).",
-                                     n=max(numbers)))
+            message = _("Choisissez deux révisions qui existent (de %(first)s à %(last)s).",
+                        first=min(numbers), last=max(numbers))
+            abort(400, description=message)
         by_number = {r.number: r for r in revisions}
         pair = (by_number[old], by_number[new])
         changes = diff(pair[0].snapshot, pair[1].snapshot)
@@ -70,7 +72,7 @@ def export_json(token: str):
     checklist = current_checklist()
     evaluation = shared_or_404(token)
     data = record(evaluation, checklist, result_of(evaluation, checklist),
-                  url_for("evaluations.shared", token=token, _external=True))
+                  external_url("evaluations.shared", token=token))
     return private(json_download(data, "evaluation.json"))
 
 

@@ -1,12 +1,13 @@
 """Open data: catalogue and glossary downloads, Atom feed, sitemap and robots.txt."""
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, render_template, request, url_for
+from flask import Blueprint, Response, current_app, render_template, url_for
 from markupsafe import escape
 
 from ...content.history import entry_date, last_change
 from ...services import catalog
 from ..downloads import csv_download, json_download
+from ..urls import absolute, site_root
 
 bp = Blueprint("opendata", __name__)
 FEED_SIZE = 50
@@ -31,7 +32,7 @@ def practice_record(entry) -> dict:
     place = m.get("place") or {}
     return {
         "slug": entry.slug, "type": entry.type, "title": entry.title,
-        "url": request.host_url.rstrip("/") + entry.url, "summary": entry.summary,
+        "url": absolute(entry.url), "summary": entry.summary,
         "dispositif": m.get("dispositif"), "theme": m.get("theme"), "porteur": m.get("porteur"),
         "town": place.get("town"), "department": place.get("department"),
         "region": place.get("region"), "year": m.get("year"), "public": m.get("public", []),
@@ -48,7 +49,7 @@ def practice_record(entry) -> dict:
 def glossary_record(entry) -> dict:
     m = entry.meta
     return {"slug": entry.slug, "title": entry.title,
-            "url": request.host_url.rstrip("/") + entry.url, "expansion": m.get("expansion"),
+            "url": absolute(entry.url), "expansion": m.get("expansion"),
             "aliases": m.get("aliases", []), "summary": entry.summary, "updated": _updated(entry)}
 
 
@@ -100,7 +101,7 @@ def _dated_entries():
 def feed():
     """Atom feed of the most recently added or changed pages."""
     items = _dated_entries()[:FEED_SIZE]
-    root = request.host_url.rstrip("/")
+    root = site_root()
     body = render_template("opendata/feed.xml", items=items, root=root,
                            updated=items[0][0] if items else last_change(*_dates_key()))
     return Response(body, mimetype="application/atom+xml")
@@ -114,7 +115,7 @@ STATIC_PAGES = ("pages.home", "search.results", "pages.monographs", "pages.fiche
 
 @bp.route("/sitemap.xml")
 def sitemap():
-    root = request.host_url.rstrip("/")
+    root = site_root()
     urls = [(root + url_for(endpoint), None) for endpoint in STATIC_PAGES]
     for date, entry in _dated_entries():
         urls.append((root + entry.url, date))
@@ -133,7 +134,7 @@ def sitemap():
 def robots():
     """Pages reached through private links (edit, share, compare evaluations) stay out of
     search engines; their addresses come from the routes."""
-    root = request.host_url.rstrip("/")
+    root = site_root()
 
     def folder(endpoint: str) -> str:  # the address of `endpoint` up to its token
         return url_for(endpoint, token="TOKEN").split("TOKEN")[0]

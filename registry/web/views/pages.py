@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from flask import Blueprint, abort, render_template, request
+from flask import Blueprint, abort, render_template
 
 from ...content.history import entry_date
 from ...content.kinds import BY_ID, HOME_SLUG
@@ -11,6 +11,7 @@ from ...content.references import resolve
 from ...content.text import fold
 from ...services import catalog
 from ..routes import serves_page
+from ..urls import absolute
 
 bp = Blueprint("pages", __name__)
 
@@ -25,7 +26,9 @@ def get_entry_or_404(slug: str, type: str):
 def init_app(app) -> None:
     @app.context_processor
     def inject_taxonomy():
-        return {"taxonomy": catalog.taxonomy, "reference_for": _reference_for}
+        # None while no content is loaded: error pages still render.
+        taxonomy = catalog.taxonomy if catalog.available else None
+        return {"taxonomy": taxonomy, "reference_for": _reference_for}
 
 
 def _reference_for(document: str):
@@ -76,7 +79,7 @@ def _practice(entry):
 def practice_jsonld(entry, modified) -> dict:
     """schema.org description of a practice page (a medical web page about a dispositif)."""
     tax = catalog.taxonomy
-    url = request.host_url.rstrip("/") + entry.url
+    url = absolute(entry.url)
     data = {
         "@context": "https://schema.org",
         "@type": "MedicalWebPage",
@@ -89,7 +92,7 @@ def practice_jsonld(entry, modified) -> dict:
         "keywords": [tax.missions[m].title for m in entry.meta.get("missions", [])]
         + [tax.principles[p].label for p in entry.meta.get("principles", [])],
         "isPartOf": {"@type": "WebSite", "name": "Registre des pratiques en santé mentale",
-                     "url": request.host_url},
+                     "url": absolute("/")},
     }
     if modified:
         data["dateModified"] = modified.isoformat()
