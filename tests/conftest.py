@@ -89,3 +89,16 @@ def make_app_module(tmp_path_factory, real_index):
     fresh_database(app)
     yield app
     dispose_database(app)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The relevance set's figures, when its test ran (see tests/search/test_relevance.py)."""
+    import sys
+
+    modules = [m for name, m in list(sys.modules.items()) if name.endswith("test_relevance")]
+    metrics = next((m.METRICS for m in modules if getattr(m, "METRICS", None)), None)
+    if metrics:
+        terminalreporter.write_sep("-", "search relevance")
+        terminalreporter.write_line(
+            f"{metrics['queries']} queries, {metrics['judged']} judged: "
+            f"precision@3 {metrics['precision@3']:.3f}, nDCG@10 {metrics['nDCG@10']:.3f}")

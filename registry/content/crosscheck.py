@@ -168,7 +168,8 @@ def _check_glossary_forms(entries) -> list[Problem]:
     for entry in sorted(entries, key=lambda e: e.path):
         if entry.type != "glossaire":
             continue
-        for form in {fold(f) for f in [entry.title, *entry.meta["aliases"]]}:
+        for form in {fold(f) for f in [entry.title, *entry.meta["aliases"],
+                                       *entry.meta["english"]]}:
             if form in owner and owner[form] != entry.slug:
                 problems.append(Problem(entry.path, "aliases", f"{form!r} already names the "
                                         f"glossary entry {owner[form]!r}"))

@@ -13,12 +13,14 @@ from pathlib import Path
 from .crosscheck import SitePaths, check_entries
 from .documents import FALC_SUFFIX, Entry, parse_entry, parse_falc
 from .falc import RULES_FILE, FalcRules, load_rules
+from .help import Help, load_help
 from .kinds import KINDS
 from .problems import Problem
 from .references import Reference, load_references
 from .taxonomy import Taxonomy, load_taxonomy
 from .yamlfile import read_yaml
 
+HELP_FILE = "aide.yaml"
 PICTOGRAMS = {"maison", "soin", "jeune", "chemin", "lien", "proches", "travail"}
 
 
@@ -33,6 +35,7 @@ class Content:
     references: dict[str, Reference] = field(default_factory=dict)
     entry_points: list[dict] = field(default_factory=list)  # of the easy-to-read index
     falc_rules: FalcRules | None = None
+    help: Help | None = None  # the help numbers (content/aide.yaml)
     parts: dict[str, object] = field(default_factory=dict)  # see `Part`
     usable: bool = True  # False when nothing could be loaded (the taxonomy is unusable)
 
@@ -69,7 +72,9 @@ def load_content(root: Path, base: Path | None = None, site: SitePaths | None = 
     problems += found
     falc_rules, found = load_rules(root / RULES_FILE, shown(root / RULES_FILE))
     problems += found
-    content = Content(tax, entries, problems, digest, refs, entry_points, falc_rules)
+    help_, found = load_help(root / HELP_FILE, shown(root / HELP_FILE))
+    problems += found
+    content = Content(tax, entries, problems, digest, refs, entry_points, falc_rules, help_)
     for name, part in (parts or {}).items():
         content.parts[name], found = part(root, shown, content)
         problems += found

@@ -17,6 +17,8 @@ class Mission:
     id: int
     short: str
     title: str
+    short_en: str = ""
+    title_en: str = ""
 
     @property
     def url(self) -> str:
@@ -30,6 +32,8 @@ class Term:
     id: str
     label: str
     group: str | None = None
+    label_en: str = ""
+    group_en: str | None = None
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,9 @@ class EvidenceLevel:
     definition: str
     criteria: str
     rank: int
+    label_en: str = ""
+    definition_en: str = ""
+    criteria_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -48,6 +55,7 @@ class Section:
     id: str
     title: str
     compared: bool = False
+    title_en: str = ""
 
 
 @dataclass
@@ -84,6 +92,14 @@ def load_taxonomy(path: Path, shown: str | None = None) -> tuple[Taxonomy, list[
             problems.append(Problem(name, f"{where}.{key}", "missing"))
         return value
 
+    def english(item, key, where):
+        """Every label has its English form (the English interface shows it)."""
+        value = item.get(key) if isinstance(item, dict) else None
+        if not isinstance(value, str) or not value.strip():
+            problems.append(Problem(name, f"{where}.{key}", "missing English form"))
+            return ""
+        return value.strip()
+
     for i, item in enumerate(data.get("missions") or []):
         where = f"missions[{i}]"
         mid = need(item, "id", where)
@@ -91,8 +107,9 @@ def load_taxonomy(path: Path, shown: str | None = None) -> tuple[Taxonomy, list[
             problems.append(Problem(name, f"{where}.id", "must be an integer from 1 to 8"))
             continue
         short, title = need(item, "short", where), need(item, "title", where)
+        short_en, title_en = english(item, "short_en", where), english(item, "title_en", where)
         if mid is not None and short and title:
-            tax.missions[mid] = Mission(mid, short.strip(), title.strip())
+            tax.missions[mid] = Mission(mid, short.strip(), title.strip(), short_en, title_en)
     if sorted(tax.missions) != list(range(1, 9)):
         problems.append(Problem(name, "missions", "must define the 8 missions, ids 1 to 8"))
 
@@ -100,27 +117,32 @@ def load_taxonomy(path: Path, shown: str | None = None) -> tuple[Taxonomy, list[
         target = tax.vocabulary(vocab)
         for i, item in enumerate(data.get(vocab) or []):
             tid, label = need(item, "id", f"{vocab}[{i}]"), need(item, "label", f"{vocab}[{i}]")
+            label_en = english(item, "label_en", f"{vocab}[{i}]")
             if tid and label:
-                target[str(tid)] = Term(str(tid), label)
+                target[str(tid)] = Term(str(tid), label, label_en=label_en)
         if not target:
             problems.append(Problem(name, vocab, "missing or empty vocabulary"))
 
     for g, group in enumerate(data.get("parcours") or []):
         label = need(group, "group", f"parcours[{g}]")
+        label_en = english(group, "group_en", f"parcours[{g}]")
         for i, item in enumerate((group or {}).get("values") or []):
             tid = need(item, "id", f"parcours[{g}].values[{i}]")
             tlabel = need(item, "label", f"parcours[{g}].values[{i}]")
+            tlabel_en = english(item, "label_en", f"parcours[{g}].values[{i}]")
             if tid and tlabel:
-                tax.parcours[tid] = Term(tid, tlabel, label)
+                tax.parcours[tid] = Term(tid, tlabel, label, tlabel_en, label_en)
     if not tax.parcours:
         problems.append(Problem(name, "parcours", "missing or empty vocabulary"))
 
     for i, item in enumerate(data.get("evidence") or []):
         where = f"evidence[{i}]"
         values = [need(item, k, where) for k in ("id", "label", "definition", "criteria")]
+        values_en = [english(item, k, where) for k in ("label_en", "definition_en",
+                                                       "criteria_en")]
         if all(values):
             eid, label, definition, criteria = (str(v).strip() for v in values)
-            tax.evidence[eid] = EvidenceLevel(eid, label, definition, criteria, rank=i)
+            tax.evidence[eid] = EvidenceLevel(eid, label, definition, criteria, i, *values_en)
     if not tax.evidence:
         problems.append(Problem(name, "evidence", "missing or empty vocabulary"))
 
@@ -136,11 +158,12 @@ def _sections(items, name: str) -> tuple[list[Section], list[Problem]]:
     sections, problems = [], []
     for i, item in enumerate(items):
         where = f"monograph_sections[{i}]"
-        if not isinstance(item, dict) or not set(item) <= {"id", "title", "compared"}:
-            problems.append(Problem(name, where, "must have the keys id, title and, "
+        if not isinstance(item, dict) or not set(item) <= {"id", "title", "title_en", "compared"}:
+            problems.append(Problem(name, where, "must have the keys id, title, title_en and, "
                                     "optionally, compared"))
             continue
         sid, title, compared = item.get("id"), item.get("title"), item.get("compared", False)
+        title_en = item.get("title_en")
         if not isinstance(sid, str) or not SLUG_RE.match(sid):
             problems.append(Problem(name, f"{where}.id", "must be a lowercase hyphenated id"))
         elif sid in {s.id for s in sections}:
@@ -149,6 +172,8 @@ def _sections(items, name: str) -> tuple[list[Section], list[Problem]]:
             problems.append(Problem(name, f"{where}.title", "must be a non-empty text"))
         elif not isinstance(compared, bool):
             problems.append(Problem(name, f"{where}.compared", "must be true or false"))
+        elif not isinstance(title_en, str) or not title_en.strip():
+            problems.append(Problem(name, f"{where}.title_en", "missing English form"))
         else:
-            sections.append(Section(sid, title.strip(), compared))
+            sections.append(Section(sid, title.strip(), compared, title_en.strip()))
     return sections, problems

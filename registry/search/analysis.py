@@ -76,7 +76,7 @@ def balance_quotes(text: str) -> str:
     return text.replace('"', " ") if text.count('"') % 2 else text
 
 
-def rewrite(text: str, synonyms: list[list[str]], is_word=lambda word: False,
+def rewrite(text: str, synonyms: Synonyms | list[list[str]], is_word=lambda word: False,
             prefix_field: str = "words") -> tuple[str, list[str]]:
     """Turn a user query into the parser's syntax: (what to find, what to exclude).
 
@@ -89,7 +89,9 @@ def rewrite(text: str, synonyms: list[list[str]], is_word=lambda word: False,
     text = balance_quotes(text)
     excluded = [m.group(1) for m in EXCLUDE.finditer(text)]
     text = EXCLUDE.sub(" ", text).strip()
-    text = _expand_synonyms(text, synonyms)
+    if not isinstance(synonyms, Synonyms):
+        synonyms = Synonyms(synonyms)
+    text = synonyms.expand(text)
     last = re.search(r"(?:^|\s)(\w{3,})$", text)
     if (last and last.group(1).upper() not in ("AND", "OR", "NOT")
             and text.count('"') % 2 == 0 and not is_word(fold(last.group(1)))):
@@ -100,21 +102,52 @@ def rewrite(text: str, synonyms: list[list[str]], is_word=lambda word: False,
     return text, excluded
 
 
-def _expand_synonyms(text: str, synonyms: list[list[str]]) -> str:
-    """Replace each glossary form found in the query by an OR of its entry's forms."""
-    folded = fold_in_place(text)
-    spans = []
-    for group in synonyms:
-        for form in sorted(group, key=len, reverse=True):
-            for match in re.finditer(r"(?<![\w-])" + re.escape(fold(form)) + r"(?![\w-])", folded):
-                if not any(s < match.end() and match.start() < e for s, e, _ in spans):
-                    spans.append((match.start(), match.end(), group))
-    for start, end, group in sorted(spans, reverse=True):
-        if _inside_quotes(text, start):
-            continue
-        alternatives = " OR ".join(f'"{form}"' if " " in form else form for form in group)
-        text = text[:start] + f"({alternatives})" + text[end:]
-    return text
+class Synonyms:
+    """The glossary's entries (slug and forms: term, expansion, aliases, English), matched
+    in a query by one precompiled pattern; where forms overlap, the longest wins.
+
+    `expand` lets each form of an entry also find the entry's other forms; `find` names
+    the entries a query mentions; `entry_of` the entry a whole query is a form of.
+    """
+
+    def __init__(self, groups: list[dict] | list[list[str]]):
+        self.groups = [g if isinstance(g, dict) else {"slug": None, "forms": g} for g in groups]
+        self.group_of: dict[str, int] = {}
+        self.spelled: dict[str, int] = {}  # a form without spaces, hyphens, apostrophes
+        for i, group in enumerate(self.groups):
+            for form in group["forms"]:
+                self.group_of.setdefault(fold(form), i)
+                self.spelled.setdefault(_letters(form), i)
+        forms = sorted(self.group_of, key=len, reverse=True)
+        self.pattern = (re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, forms))
+                                   + r")(?![\w-])") if forms else None)
+
+    def find(self, text: str) -> list[tuple[int, int, dict]]:
+        """(start, end, group) of each form in `text`, in order."""
+        if self.pattern is None:
+            return []
+        return [(m.start(), m.end(), self.groups[self.group_of[m.group()]])
+                for m in self.pattern.finditer(fold_in_place(text))]
+
+    def entry_of(self, text: str) -> str | None:
+        """The slug of the entry `text` (as a whole) is a form of, however it is spaced
+        or hyphenated (« pair-aidance », « pair aidance », « pairaidance »)."""
+        index = self.spelled.get(_letters(text))
+        return None if index is None else self.groups[index]["slug"]
+
+    def expand(self, text: str) -> str:
+        """Replace each form found in `text` (outside quotes) by an OR of its group."""
+        for start, end, group in reversed(self.find(text)):
+            forms = group["forms"]
+            if len(forms) < 2 or _inside_quotes(text, start):
+                continue
+            alternatives = " OR ".join(f'"{form}"' if " " in form else form for form in forms)
+            text = text[:start] + f"({alternatives})" + text[end:]
+        return text
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[\W_]+", "", fold(text))
 
 
 def _inside_quotes(text: str, position: int) -> bool:

@@ -95,3 +95,28 @@ class DocSets:
         # Phrases, prefixes, ranges…: ask Whoosh, segment by segment.
         return from_ids(self.searcher.docs_for_query(query), self.size) & self.live
 
+
+
+def at_least(sets: list[int], m: int) -> int:
+    """The documents in at least `m` of `sets`, counted bit-parallel: a binary counter
+    per document, its digits held as bit sets (a ripple-carry adder over Python ints)."""
+    if m <= 1:
+        union = 0
+        for bits in sets:
+            union |= bits
+        return union
+    digits: list[int] = [0] * max(1, len(sets).bit_length())
+    for bits in sets:
+        carry = bits
+        for j, digit in enumerate(digits):
+            digits[j], carry = digit ^ carry, digit & carry
+            if not carry:
+                break
+    greater, equal = 0, -1  # -1: every bit set (Python ints are two's complement)
+    for j in reversed(range(len(digits))):
+        if m >> j & 1:
+            equal &= digits[j]
+        else:
+            greater |= equal & digits[j]
+            equal &= ~digits[j]
+    return greater | equal if m < 1 << len(digits) else 0

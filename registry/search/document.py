@@ -13,7 +13,7 @@ SEARCH_FIELDS = ("title", "aliases", "summary", "body")
 FIELD_BOOSTS = {"title": 6.0, "aliases": 4.0, "summary": 2.0, "body": 1.0}
 # Practices are what professionals search for: they outrank pages that merely mention them.
 TYPE_BOOSTS = dict.fromkeys(PRACTICE_TYPES, 1.5)
-SCHEMA_VERSION = 3  # bump when make_schema() or the analyzers change: forces a rebuild
+SCHEMA_VERSION = 4  # bump when make_schema() or the analyzers change: forces a rebuild
 
 
 def make_schema() -> Schema:

@@ -59,15 +59,44 @@ def changed_documents(catalog: Catalog,
     return documents(catalog, only=stale), keys
 
 
-def synonym_groups(catalog: Catalog) -> list[list[str]]:
-    """Each glossary entry's forms (term, expansion, aliases): a query for one finds all."""
-    groups = []
+def glossary_groups(catalog: Catalog) -> list[dict]:
+    """Groups of forms a query for one of which finds all, each with the slug of the page
+    it names (or None): every glossary entry (term, expansion, aliases, English
+    equivalents), then the vocabularies' labels with their English forms (a principle
+    names its page). Groups sharing a form are merged."""
+    groups: list[dict] = []
     for entry in catalog.of_type("glossaire"):
-        forms = [entry.title, entry.meta.get("expansion"), *entry.meta.get("aliases", [])]
-        clean = list(dict.fromkeys(re.sub(r"[^\w\s'’-]", " ", f).strip() for f in forms if f))
-        if len(clean) > 1:
-            groups.append(clean)
-    return groups
+        meta = entry.meta
+        groups.append({"slug": entry.slug, "forms": [entry.title, meta.get("expansion"),
+                                                     *meta.get("aliases", []),
+                                                     *meta.get("english", [])]})
+    tax = catalog.taxonomy
+    for term in tax.principles.values():
+        page = catalog.get(term.id, "principe")
+        groups.append({"slug": page.slug if page else None, "forms": [term.label, term.label_en]})
+    for vocabulary in (tax.themes, tax.parcours, tax.public):
+        groups += [{"slug": None, "forms": [t.label, t.label_en]} for t in vocabulary.values()]
+    groups += [{"slug": None, "forms": [m.short, m.short_en]} for m in tax.missions.values()]
+    return _merged(groups)
+
+
+def _merged(groups: list[dict]) -> list[dict]:
+    """Clean each form (punctuation out), then merge the groups that share one."""
+    merged: list[dict] = []
+    owner: dict[str, dict] = {}
+    for group in groups:
+        forms = [re.sub(r"[^\w\s'’-]", " ", f).strip() for f in group["forms"] if f]
+        forms = [" ".join(f.split()) for f in forms if f]
+        target = next((owner[fold(f)] for f in forms if fold(f) in owner), None)
+        if target is None:
+            target = {"slug": group["slug"], "forms": []}
+            merged.append(target)
+        target["slug"] = target["slug"] or group["slug"]
+        for form in forms:
+            if fold(form) not in owner:
+                owner[fold(form)] = target
+                target["forms"].append(form)
+    return merged
 
 
 def rebuild(catalog: Catalog, index_dir: Path, only_if_missing: bool = False,
@@ -82,7 +111,7 @@ def rebuild(catalog: Catalog, index_dir: Path, only_if_missing: bool = False,
             return None
         start = time.perf_counter()
         docs = documents(catalog)
-        build_index(docs, index_dir, synonym_groups(catalog))
+        build_index(docs, index_dir, glossary_groups(catalog))
         ms = round((time.perf_counter() - start) * 1000)
     log.info("search index built: %d documents in %d ms", len(docs), ms)
     return {"document_count": len(docs), "content_hash": catalog.content.digest,
@@ -96,7 +125,7 @@ def update(catalog: Catalog, index_dir: Path) -> dict:
     with writer_lock(index_dir):
         start = time.perf_counter()
         docs, keys = changed_documents(catalog, indexed_digests(index_dir))
-        summary = update_index(docs, index_dir, keys, synonym_groups(catalog))
+        summary = update_index(docs, index_dir, keys, glossary_groups(catalog))
         summary["duration_ms"] = round((time.perf_counter() - start) * 1000)
     log.info("search index updated: %(changed)d changed, %(removed)d removed", summary)
     return summary

@@ -1,5 +1,5 @@
 """Searching the index: one opened snapshot per process, reopened when the index
-changes, with facets, ranking, snippets and spelling suggestions."""
+changes, with facets, ranking, snippets, corrections and answers."""
 from __future__ import annotations
 
 import logging
@@ -9,24 +9,30 @@ import struct
 import threading
 import time
 from collections import OrderedDict
-from dataclasses import dataclass
-from itertools import islice
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from markupsafe import escape
 from whoosh import index
 from whoosh.qparser import MultifieldParser, OrGroup
-from whoosh.query import AndNot, Every, Or
+from whoosh.query import AndNot, Every, NullQuery, Or
 
+from ..content.text import fold
 from . import docsets
-from .analysis import clean_query, folded_analyzer, rewrite
+from .analysis import Synonyms, balance_quotes, clean_query, rewrite
 from .document import FACETS, SCHEMA_VERSION, SEARCH_FIELDS
 from .ranking import Terms, top
 from .snippets import snippet, surface_words
+from .spelling import Speller
 from .store import read_meta
 
 CACHE_SIZE = 256
 RETRY_SECONDS = 5.0  # after a failure to open an index, how long before trying it again
+CORRECTION_GAIN = 5  # a correction replaces a query when it finds this many times more
+# A query of several words that starts with one of these reads like the name of something
+# (« un chez-soi d’abord »): when it occurs nowhere as such, the results page says so
+# before the closest results.
+DETERMINERS = {"un", "une", "le", "la", "les", "l", "des", "du", "mon", "ma", "mes", "notre"}
 
 log = logging.getLogger(__name__)
 
@@ -53,8 +59,12 @@ class SearchResults:
     per_page: int
     hits: list[Hit]
     facets: dict[str, dict[str, int]]
-    suggestion: str | None = None
+    suggestion: str | None = None  # « Vouliez-vous dire … » (results were kept)
     notice: str | None = None  # e.g. the query was shortened
+    corrected_from: str | None = None  # the words typed, when a correction was searched
+    missing_phrase: str | None = None  # a phrase or name that occurs nowhere
+    definition: str | None = None  # the glossary entry the query names (its slug)
+    extra: dict = field(default_factory=dict)
 
     @property
     def pages(self) -> int:
@@ -62,8 +72,8 @@ class SearchResults:
 
 
 class _Snapshot:
-    """What one opened index offers: its searcher, parsers, and document bit sets
-    (see `docsets`) per facet value and per query term."""
+    """What one opened index offers: its searcher, parsers, document bit sets (see
+    `docsets`) per facet value and per query term, vocabulary and glossary."""
 
     def __init__(self, path: Path):
         self.ix = index.open_dir(str(path))
@@ -74,7 +84,7 @@ class _Snapshot:
         meta = read_meta(path)
         if meta.get("schema") != SCHEMA_VERSION:
             raise FileNotFoundError(f"the index at {path} has an older schema: rebuild it")
-        self.synonyms = meta["synonyms"]
+        self.glossary = Synonyms(meta["glossary"])
         reader = self.searcher.reader()
         size = reader.doc_count_all()
         live = docsets.from_ids(reader.all_doc_ids(), size)  # postings may list deleted docs
@@ -84,9 +94,16 @@ class _Snapshot:
             name: {term: docsets.from_ids(reader.postings(name, term).all_ids(), size) & live
                    for term in reader.field_terms(name) if term}
             for name in (*FACETS, "variant")}
-        titles = {n: fields.get("title_sort", "") for n, fields in reader.iter_docs()}
+        titles, written, self.doc_of = {}, {}, {}
+        for n, fields in reader.iter_docs():
+            titles[n] = fields.get("title_sort", "")
+            if fields.get("variant") == "pro":
+                self.doc_of[fields["slug"]] = n
+            for word in re.findall(r"\w+", fields.get("title", "")):
+                written.setdefault(fold(word), word.lower())
         self.by_title = sorted(titles, key=titles.__getitem__)  # document numbers
         self.surfaces = surface_words(reader.field_terms("words"))
+        self.speller = Speller(reader, SEARCH_FIELDS, written)
 
     def close(self) -> None:
         self.searcher.close()
@@ -154,37 +171,25 @@ class SearchService:
                 return str(exc)
         return None
 
-    def _parse(self, snap: _Snapshot, text: str):
-        reader = snap.searcher.reader()
-        wanted, excluded = rewrite(text, snap.synonyms,
-                                   lambda word: reader.frequency("words", word) > 0)
-        query = self._safe_parse(snap.parser, wanted) if wanted else Every()
-        if excluded:
-            query = AndNot(query, Or([self._safe_parse(snap.parser, w) for w in excluded]))
-        return query
-
-    @staticmethod
-    def _safe_parse(parser, text: str):
-        try:
-            return parser.parse(text)
-        except Exception:  # Whoosh's parser is lenient; this is a last resort
-            words = re.findall(r"\w+", text)
-            return parser.parse(" ".join(words)) if words else Every()
-
     def search(self, text: str, filters: dict[str, list[str]] | None = None, page: int = 1,
-               per_page: int = 20, sort: str = "relevance", variant: str = "pro") -> SearchResults:
-        """Search `text` with facet filters (OR within a facet, AND across facets)."""
+               per_page: int = 20, sort: str = "relevance", variant: str = "pro",
+               verbatim: bool = False) -> SearchResults:
+        """Search `text` with facet filters (OR within a facet, AND across facets).
+
+        Unless `verbatim`, a query that finds (almost) nothing and has a correction that
+        finds much more is answered with the correction (`corrected_from` says so)."""
         text, notice = clean_query(text)
         filters = {k: sorted(set(v)) for k, v in (filters or {}).items() if v}
         with self._lock:
             snap = self._current()
             key = (text, tuple(sorted((k, tuple(v)) for k, v in filters.items())), page,
-                   per_page, sort, variant)
+                   per_page, sort, variant, verbatim)
             if key in self._cache:
                 self._cache.move_to_end(key)
                 return self._cache[key]
             try:
-                results = self._search(snap, text, filters, page, per_page, sort, variant)
+                results = self._answer(snap, text, filters, page, per_page, sort, variant,
+                                       verbatim)
             except (OSError, EOFError, struct.error) as exc:
                 # Files of the open index changed or vanished under it (an operator
                 # removed or overwrote them): read the index again on the next search.
@@ -197,11 +202,73 @@ class SearchService:
                 self._cache.popitem(last=False)
             return results
 
+    def _answer(self, snap, text, filters, page, per_page, sort, variant,
+                verbatim) -> SearchResults:
+        """The results, with what the query means: a correction, a missing phrase, the
+        glossary entry it names."""
+        missing, searched = self._missing_phrase(snap, text)
+        results = self._search(snap, searched, filters, page, per_page, sort, variant)
+        kept = [(start, end) for start, end, _group in snap.glossary.find(searched)]
+        correction = snap.speller.correct_query(searched, kept) if searched else None
+        if correction and not verbatim:
+            corrected = self._search(snap, correction, filters, page, per_page, sort, variant)
+            if corrected.total >= max(1, results.total) * CORRECTION_GAIN:
+                results, correction = corrected, None
+                results.corrected_from = text
+        results.query = text if results.corrected_from is None else results.query
+        results.suggestion = correction
+        results.missing_phrase = missing
+        found = snap.glossary.find(results.query)
+        if found:
+            results.definition = max(found, key=lambda f: f[1] - f[0])[2]["slug"]
+        return results
+
+    def _missing_phrase(self, snap, text: str) -> tuple[str | None, str]:
+        """A quoted phrase, or a name of several words, that occurs nowhere: (it, the
+        query to search instead: its words without the quotes)."""
+        text = balance_quotes(text)
+        quoted = re.findall(r'"([^"]+)"', text)
+        for phrase in quoted:
+            if not self._occurs(snap, phrase):
+                return phrase, text.replace(f'"{phrase}"', phrase)
+        words = re.findall(r"[\w’'-]+", text)
+        folded = [fold(w) for w in words]
+        looks_like_a_name = (not quoted and 2 <= len(words) <= 8
+                             and not re.search(r"[()*:]|\b(?:OR|AND|NOT)\b", text)
+                             and folded[0].split("'")[0] in DETERMINERS)
+        if looks_like_a_name and not self._occurs(snap, text):
+            return text, text
+        return None, text
+
+    @staticmethod
+    def _occurs(snap, phrase: str) -> bool:
+        """Whether some document holds `phrase`, its words in this order."""
+        query = snap.parser.parse(f'"{phrase.replace(chr(34), " ")}"')
+        return bool(snap.docs.matching(query))
+
+    def _parse(self, snap: _Snapshot, text: str):
+        """The parsed query, and the parts of it that stand for one word each."""
+        reader = snap.searcher.reader()
+        wanted, excluded = rewrite(text, snap.glossary,
+                                   lambda word: reader.frequency("words", word) > 0)
+        query = self._safe_parse(snap.parser, wanted) if wanted else Every()
+        if excluded:
+            query = AndNot(query, Or([self._safe_parse(snap.parser, w) for w in excluded]))
+        return query, units(wanted)
+
+    @staticmethod
+    def _safe_parse(parser, text: str):
+        try:
+            return parser.parse(text)
+        except Exception:  # Whoosh's parser is lenient; this is a last resort
+            words = re.findall(r"\w+", text)
+            return parser.parse(" ".join(words)) if words else Every()
+
     def _search(self, snap, text, filters, page, per_page, sort, variant) -> SearchResults:
-        query = self._parse(snap, text)
+        query, parts = self._parse(snap, text)
         browse = isinstance(query, Every)
-        found = snap.docs.matching(query)  # every live document the query matches
-        matched = found & snap.facets["variant"].get(variant, 0)
+        every = snap.docs.matching(query)  # every live document the query matches
+        matched = _most_words(snap, parts, every & snap.facets["variant"].get(variant, 0))
 
         def allowed(docs: int, skip: str | None = None) -> int:
             for name, values in filters.items():
@@ -222,32 +289,62 @@ class SearchService:
         start, end = (page - 1) * per_page, page * per_page
         if sort == "title" or browse:
             chosen = set(docsets.to_ids(selected))
-            ordered = list(islice((n for n in snap.by_title if n in chosen), start, end))
+            ordered = [n for n in snap.by_title if n in chosen][start:end]
         else:
-            ordered = top(snap.terms, query, selected, found, end)
-            ordered = ordered[start:end]
+            ordered = _ranked(snap, query, text, selected, every, end)[start:end]
         terms = set() if browse else {t for _, t in query.iter_all_terms()}
         hits = [_hit(snap.searcher.stored_fields(n), terms, snap.surfaces) for n in ordered]
-        suggestion = self._suggest(snap, text) if text else None
-        return SearchResults(text, selected.bit_count(), page, per_page, hits, facets, suggestion)
+        return SearchResults(text, selected.bit_count(), page, per_page, hits, facets)
 
-    def _suggest(self, snap: _Snapshot, text: str) -> str | None:
-        """Replace words unknown to the corpus by the nearest known word (most frequent
-        among equally near ones); None when every word is known."""
-        corrector = snap.searcher.corrector("words")
-        reader = snap.searcher.reader()
-        changed, out = False, []
-        for word in (t.text for t in folded_analyzer()(text, mode="query")):
-            known = reader.frequency("words", word) or next(
-                iter(reader.expand_prefix("words", word)), None)  # a word being typed
-            if len(word) > 2 and not known:
-                for distance in (1, 2):
-                    found = corrector.suggest(word, limit=1, maxdist=distance)
-                    if found:
-                        word, changed = found[0], True
-                        break
-            out.append(word)
-        return " ".join(out) if changed else None
+
+def units(rewritten: str) -> list[str]:
+    """The parts of a rewritten query that stand for one word, quoted phrase or group of
+    alternatives (a glossary form, a word being typed): split at spaces outside
+    parentheses and quotes."""
+    parts, depth, quoted, current = [], 0, False, []
+    for char in rewritten:
+        if char == '"':
+            quoted = not quoted
+        elif not quoted and char in "()":
+            depth += 1 if char == "(" else -1
+        if char.isspace() and depth <= 0 and not quoted:
+            if current:
+                parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    if current:
+        parts.append("".join(current))
+    if any(part in ("AND", "OR", "NOT", "ANDNOT", "ANDMAYBE") for part in parts):
+        return []  # the person wrote the logic: no "most of the words" on top of it
+    return parts
+
+
+def _most_words(snap, parts: list[str], found: int) -> int:
+    """Of the documents `found`, for three words or more: those holding most of them
+    (all but a third), or all when none holds that many."""
+    sets = [snap.docs.matching(query) for query in
+            (SearchService._safe_parse(snap.parser, part) for part in parts)
+            if not isinstance(query, type(NullQuery))]
+    if len(sets) < 3:
+        return found
+    return docsets.at_least(sets, len(sets) - len(sets) // 3) & found or found
+
+
+def _ranked(snap, query, text: str, selected: int, every: int, limit: int) -> list[int]:
+    """Best first (`every`: all the documents the query matches, for `top`); glossary
+    entries after the other pages, unless the query is the term of that entry (then it
+    comes first)."""
+    glossary = snap.facets["type"].get("glossaire", 0)
+    named = snap.doc_of.get(snap.glossary.entry_of(text) or "")
+    promoted = (1 << named) & selected if named is not None else 0
+    first = top(snap.terms, query, promoted, every, limit) if promoted else []
+    rest = selected & ~glossary & ~promoted
+    ordered = first + top(snap.terms, query, rest, every, limit - len(first))
+    if len(ordered) < limit:
+        ordered += top(snap.terms, query, selected & glossary & ~promoted, every,
+                       limit - len(ordered))
+    return ordered
 
 
 def _hit(fields: dict, terms: set, surfaces: dict) -> Hit:

@@ -39,13 +39,13 @@ def _new_directory(index_dir: Path) -> Path:
     return target
 
 
-def _write_meta(target: Path, synonyms: list[list[str]] | None) -> None:
-    meta = {"schema": SCHEMA_VERSION, "synonyms": synonyms or []}
+def _write_meta(target: Path, glossary: list[dict] | None) -> None:
+    meta = {"schema": SCHEMA_VERSION, "glossary": glossary or []}
     (target / META_FILE).write_text(json.dumps(meta, ensure_ascii=False))
 
 
 def build_index(documents: list[IndexDocument], index_dir: Path,
-                synonyms: list[list[str]] | None = None) -> Path:
+                glossary: list[dict] | None = None) -> Path:
     """Write a new index next to `index_dir`, then point `index_dir` at it atomically.
 
     The caller holds the writer lock (`writer_lock`)."""
@@ -59,7 +59,7 @@ def build_index(documents: list[IndexDocument], index_dir: Path,
             for doc in documents:
                 writer.add_document(**doc.fields())
         ix.close()
-        _write_meta(target, synonyms)
+        _write_meta(target, glossary)
     except BaseException:
         shutil.rmtree(target, ignore_errors=True)
         raise
@@ -80,7 +80,7 @@ def indexed_digests(index_dir: Path) -> dict[str, str]:
 
 def update_index(documents: list[IndexDocument], index_dir: Path,
                  keys: set[str] | None = None,
-                 synonyms: list[list[str]] | None = None) -> dict:
+                 glossary: list[dict] | None = None) -> dict:
     """Re-index `documents` whose digest changed and delete documents whose key is no
     longer in `keys` (by default, the keys of `documents`), in a copy of the current
     index swapped in atomically: readers never see a half-written update. The new
@@ -95,8 +95,8 @@ def update_index(documents: list[IndexDocument], index_dir: Path,
     keys = set(wanted) if keys is None else keys
     changed = [d for k, d in wanted.items() if indexed.get(k) != d.digest]
     removed = [k for k in indexed if k not in keys]
-    old_synonyms = read_meta(index_dir).get("synonyms", [])
-    if not changed and not removed and (synonyms is None or synonyms == old_synonyms):
+    old_glossary = read_meta(index_dir).get("glossary", [])
+    if not changed and not removed and (glossary is None or glossary == old_glossary):
         return {"changed": 0, "removed": 0, "total": len(keys)}
     target = _new_directory(index_dir)
     try:
@@ -110,7 +110,7 @@ def update_index(documents: list[IndexDocument], index_dir: Path,
             for key in removed:
                 writer.delete_by_term("key", key)
         ix.close()
-        _write_meta(target, old_synonyms if synonyms is None else synonyms)
+        _write_meta(target, old_glossary if glossary is None else glossary)
     except BaseException:
         shutil.rmtree(target, ignore_errors=True)
         raise
@@ -161,5 +161,5 @@ def writer_lock(index_dir: Path):
 
 
 def read_meta(path: Path) -> dict:
-    """The registry's own metadata of an index directory (schema version, synonyms)."""
+    """The registry's own metadata of an index directory (schema version, glossary)."""
     return json.loads((Path(path) / META_FILE).read_text())

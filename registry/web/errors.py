@@ -45,7 +45,7 @@ def handle_too_large(exc: RequestEntityTooLarge):
     if _wants_json():
         return jsonify({"error": f"body larger than {limit} bytes", "field": "body"}), 413
     exc.description = _("Ce que vous avez envoyé est trop volumineux (au plus %(kb)s Ko). "
-                        "Rien n’a été enregistré : raccourcissez les textes les plus longs, "
+                        "Rien n’a été enregistré : raccourcissez les textes les plus longs, "
                         "puis renvoyez le formulaire.", kb=limit // 1024)
     return handle_http(exc)
 
@@ -61,12 +61,12 @@ def unavailable(description: str):
 def handle_search_unavailable(exc: SearchUnavailable):
     current_app.logger.warning("search unavailable: %s", exc)
     return unavailable(_("La recherche est momentanément indisponible. Les pages du registre "
-                         "restent consultables ; réessayez dans un moment."))
+                         "restent consultables ; réessayez dans un moment."))
 
 
 def handle_content_unavailable(exc: ContentUnavailable):
     current_app.logger.error("content unavailable: %s", exc)
-    return unavailable(_("Le contenu du registre est momentanément indisponible : ses "
+    return unavailable(_("Le contenu du registre est momentanément indisponible : ses "
                          "fichiers sont en cours de réparation. Réessayez dans un moment."))
 
 
@@ -74,7 +74,7 @@ def handle_csrf(exc: CSRFError):
     """A form sent without a valid token: say what happened and how to keep one's answers."""
     exc.description = _("Ce formulaire n’a pas pu être vérifié (il a expiré, ou il n’a pas été "
                         "envoyé depuis ce site). Rien n’a été enregistré. Revenez à la page "
-                        "précédente : vos réponses y sont encore. Rechargez-la, puis renvoyez-la.")
+                        "précédente : vos réponses y sont encore. Rechargez-la, puis renvoyez-la.")
     return handle_http(exc)
 
 
@@ -127,7 +127,7 @@ def handle_database_unavailable(exc: Exception):
         db.session.rollback()
     except Exception:  # the connection itself is gone
         db.session.remove()
-    description = _("Les évaluations sont momentanément indisponibles : la base de données ne "
+    description = _("Les évaluations sont momentanément indisponibles : la base de données ne "
                     "répond pas. Rien n’a été enregistré. Réessayez dans un moment.")
     if _wants_json() or request.method != "POST" or not request.form:
         return unavailable(description)

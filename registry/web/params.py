@@ -27,6 +27,7 @@ class SearchParams:
     page: int
     per_page: int
     sort: str = "relevance"
+    exact: bool = False  # search the words as typed, even when a correction finds more
 
 
 def allowed_values(name: str) -> set[str]:
@@ -81,10 +82,14 @@ def parse_search_args(args, default_per_page: int, max_per_page: int) -> SearchP
     sort = args.get("sort", "relevance")
     if sort not in SORTS:
         raise ParamError("sort", f"sort must be one of {', '.join(SORTS)}")
+    exact = args.get("exact", "0")
+    if exact not in ("0", "1"):
+        raise ParamError("exact", "exact must be 0 or 1")
     return SearchParams(
         query=args.get("q", ""),
         filters=filters,
         page=read_int(args, "page", 1, 1, MAX_PAGE),
         per_page=read_int(args, "per_page", default_per_page, 1, max_per_page),
         sort=sort,
+        exact=exact == "1",
     )

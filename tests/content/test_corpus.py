@@ -59,7 +59,8 @@ def test_french_typography():
     bad_space = re.compile(r"(?<=\S) (?=[:;?!](?:\s|$))|« |(?<=\S) »")
     debris = re.compile(r"\ufffd|nouVel|\b\d+O\d*\b|\bO\d+\b")
     problems = []
-    for path in sorted([*REAL_CONTENT.glob("*/*.md"), *REAL_CONTENT.glob("checklist/*.yaml")]):
+    for path in sorted([*REAL_CONTENT.glob("*/*.md"), *REAL_CONTENT.glob("checklist/*.yaml"),
+                        *REAL_CONTENT.glob("*.yaml")]):
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if bad_space.search(line) or debris.search(line):
                 problems.append(f"{path.relative_to(REAL_CONTENT)}:{number}: {line[:80]}")

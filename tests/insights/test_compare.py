@@ -110,11 +110,10 @@ def test_compared_sections_are_those_taxonomy_marks(make_app, content_copy):
     """The grid sections of a comparison come from `compared: true` in taxonomy.yaml."""
     path = content_copy / "taxonomy.yaml"
     text = path.read_text(encoding="utf-8")
-    text = text.replace("{id: genese, title: Genèse et conditions de mise en œuvre}",
-                        "{id: genese, title: Genèse et conditions de mise en œuvre, "
-                        "compared: true}")
-    text = text.replace("title: Freins et facteurs de succès, compared: true}",
-                        "title: Freins et facteurs de succès}")
+    text = text.replace("title_en: Origins and conditions of implementation}",
+                        "title_en: Origins and conditions of implementation, compared: true}")
+    text = text.replace("title_en: Obstacles and success factors, compared: true}",
+                        "title_en: Obstacles and success factors}")
     path.write_text(text, encoding="utf-8")
     client = make_app(content_copy).test_client()
     data = client.get("/comparer.json?d=dispositif-essai&d=fiche-essai").get_json()

@@ -205,7 +205,10 @@ def test_elided_words_are_found(rich):
 def test_exclusion_and_phrases(rich):
     assert "clip" not in slugs(rich.search("psychoses -jeunes"))
     assert slugs(rich.search('"binôme référent"')) == ["silapsy"]
-    assert slugs(rich.search('"référent binôme"')) == []
+    assert rich.search('"binôme référent"').missing_phrase is None
+    # A phrase that occurs nowhere is said so; the closest results (its words) follow.
+    absent = rich.search('"référent binôme"')
+    assert absent.missing_phrase == "référent binôme" and slugs(absent) == ["silapsy"]
 
 
 def test_prefix_completion_of_the_last_word(rich):

@@ -40,7 +40,7 @@ def test_practice_page_shows_tags_evidence_and_sources(fclient):
     assert "<cite>Document de test</cite>" in html and "Section de test" in html
     assert 'href="/missions/3"' in html and "Prévention et intervention précoce" in html
     assert 'href="/principes/aller-vers"' in html
-    assert "Porteur :" in html and "Ville-Test" in html and "2020" in html
+    assert "Porteur\u00a0:" in html and "Ville-Test" in html and "2020" in html
     assert "logements de test" in html  # key figures table
     assert '<abbr title="Infirmier en pratique avancée">IPA</abbr>' in html
     assert 'href="#genese-et-conditions-de-mise-en-uvre"' in html  # table of contents
@@ -76,7 +76,8 @@ def test_every_shipped_page_renders(client, app):
 
 def test_api_search_shape(fclient):
     data = fclient.get("/api/v1/search?q=logement").get_json()
-    assert set(data) == {"query", "total", "page", "per_page", "results", "facets", "suggestion"}
+    assert set(data) == {"query", "total", "page", "per_page", "results", "facets", "suggestion",
+                         "corrected_from", "missing_phrase", "definition", "help"}
     assert data["query"] == "logement" and data["total"] >= 1 and data["page"] == 1
     first = data["results"][0]
     assert set(first) == {"slug", "type", "title", "url", "summary", "missions", "evidence",

@@ -29,3 +29,21 @@ def test_every_interface_string_has_an_english_translation():
         if m.fuzzy or not (all(m.string) if isinstance(m.string, tuple) else m.string))
     assert missing == [], f"run `flask translate update` and translate: {missing}"
     assert fuzzy_or_empty == []
+
+
+def test_interface_typography_in_both_languages():
+    """French: a no-break space before « : ; ? ! » and inside « »; English: no space
+    before those marks (no French typography leaking into English strings)."""
+    import re
+
+    with open(CATALOG, "rb") as handle:
+        catalog = read_po(handle)
+    french, english = [], []
+    for message in catalog:
+        if not message.id:  # the catalog's header
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        french += [i for i in ids if i and re.search(r" [:;?!»]|« ", i)]
+        english += [s for s in strings if s and re.search(r"[ \u00a0\u202f][:;?!]|[«»]", s)]
+    assert french == [] and english == []

@@ -37,16 +37,22 @@ def api_search():
     config = current_app.config
     params = parse_search_args(request.args, config["SEARCH_PER_PAGE"], config["API_MAX_PER_PAGE"])
     found = search.search(params.query, params.filters, params.page, params.per_page,
-                          sort=params.sort)
+                          sort=params.sort, verbatim=params.exact)
     results = []
     for hit in found.hits:
         entry = catalog.get(hit.slug)
         if entry is not None:
             results.append(summary_record(entry) | {"highlight": hit.highlight})
+    definition = catalog.get(found.definition, "glossaire") if found.definition else None
+    help_ = catalog.content.help
     return jsonify({
         "query": found.query, "total": found.total, "page": found.page,
         "per_page": found.per_page, "results": results, "facets": found.facets,
-        "suggestion": found.suggestion,
+        "suggestion": found.suggestion, "corrected_from": found.corrected_from,
+        "missing_phrase": found.missing_phrase,
+        "definition": summary_record(definition) if definition else None,
+        "help": [{"number": n.number, "tel": n.tel, "name": n.name, "text": n.easy}
+                 for n in help_.numbers] if help_ and help_.called_by(params.query) else None,
     })
 
 

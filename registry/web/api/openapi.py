@@ -109,7 +109,10 @@ def build(taxonomy, checklist, version: str, practices: list[str]) -> dict:
                                _query("per_page", "Results per page",
                                       {"type": "integer", "minimum": 1, "maximum": 100}),
                                _query("sort", "Order", {"type": "string",
-                                                        "enum": ["relevance", "title"]})],
+                                                        "enum": ["relevance", "title"]}),
+                               _query("exact", "1: search the words as typed, never a "
+                                      "correction of them", {"type": "string",
+                                                             "enum": ["0", "1"]})],
                 "responses": {"200": _json(_ref("SearchResults"), "Results"), **bad,
                               **search_down}}},
             "/suggest": {"get": {
@@ -156,12 +159,23 @@ def build(taxonomy, checklist, version: str, practices: list[str]) -> dict:
             "Summary": summary,
             "SearchResults": {"type": "object",
                               "required": ["query", "total", "page", "per_page", "results",
-                                           "facets", "suggestion"],
-                              "properties": {"query": STR, "total": INT, "page": INT,
-                                             "per_page": INT, "results": _array(_ref("Summary")),
-                                             "facets": {"type": "object", "additionalProperties": {
-                                                 "type": "object", "additionalProperties": INT}},
-                                             "suggestion": NULLABLE_STR}},
+                                           "facets", "suggestion", "corrected_from",
+                                           "missing_phrase", "definition", "help"],
+                              "properties": {
+                                  "query": {**STR, "description": "What was searched: the "
+                                            "correction, when `corrected_from` is set"},
+                                  "total": INT, "page": INT, "per_page": INT,
+                                  "results": _array(_ref("Summary")),
+                                  "facets": {"type": "object", "additionalProperties": {
+                                      "type": "object", "additionalProperties": INT}},
+                                  "suggestion": NULLABLE_STR, "corrected_from": NULLABLE_STR,
+                                  "missing_phrase": NULLABLE_STR,
+                                  "definition": {"anyOf": [{"type": "null"}, _ref("Summary")]},
+                                  "help": {"anyOf": [{"type": "null"}, _array({
+                                      "type": "object",
+                                      "required": ["number", "tel", "name", "text"],
+                                      "properties": {"number": STR, "tel": STR, "name": STR,
+                                                     "text": STR}})]}}},
             "Suggestions": {"type": "object", "required": ["query", "suggestions"],
                             "properties": {"query": STR, "suggestions": _array({
                                 "type": "object", "required": ["title", "type", "url"],
