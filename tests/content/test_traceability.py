@@ -54,6 +54,9 @@ def numbers_in(text: str) -> set[str]:
 
 def normalise_seed(text: str) -> str:
     text = re.sub(r"(?<=\d)[Oo]|[Oo](?=\d)", "0", text)  # OCR: letter O for zero
+    # Extraction: a key figure alone on its line with a stray hyphen between its digits
+    # (002 prints 75 as « 7-5 », as it prints page 7 as « 7- »).
+    text = re.sub(r"(?m)^(\d)-(\d)$", r"\1\2", text)
     return text
 
 
@@ -97,6 +100,8 @@ def test_parser_reads_french_numbers():
     assert words_value("quatre-vingts") == 80
     assert numbers_in("91 % et 1 000 personnes, 2,5 ans") == {"91", "1000", "2.5"}
     assert numbers_in("les 16-25 ans") == {"16", "25"}  # both bounds of a range
+    seed = normalise_seed("En 2O19\n\n7-5\n\nles 16-25 ans")
+    assert numbers_in(seed) == {"2019", "75", "16", "25"}
 
 
 def test_every_number_in_content_is_in_the_sources(seed_numbers):
