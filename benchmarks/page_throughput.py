@@ -39,12 +39,23 @@ NEW_EVALUATION = json.dumps({"tool_name": "Banc d'essai", "category": "informati
                                           "value": "oui"}]})
 # wrk scripts: a new query per request (a counter, per thread), and a JSON POST.
 UNIQUE_QUERIES = """
+-- Two or three words of the corpus a request, in a new combination each time (about
+-- 27 000 combinations: the results cache never answers), as people type them.
+local words = {"logement", "psychose", "pair", "soins", "equipe", "crise", "jeunes",
+  "hopital", "sortie", "medecin", "infirmier", "accompagnement", "social", "parcours",
+  "famille", "traitement", "urgence", "domicile", "retablissement", "insertion", "emploi",
+  "precoce", "somatique", "teleconsultation", "formation", "coordination", "prevention",
+  "addiction", "enfant", "adolescent"}
 counter = 0
 request = function()
   counter = counter + 1
-  local words = {"logement", "psychose", "pair", "soins", "équipe", "crise", "jeunes"}
-  local q = words[(counter % #words) + 1] .. "+" .. words[((counter * 3) % #words) + 1]
-  return wrk.format("GET", "/recherche?q=" .. q .. "+x" .. counter .. "&page=1")
+  local n = #words
+  local a = words[(counter % n) + 1]
+  local b = words[(math.floor(counter / n) % n) + 1]
+  local c = words[(math.floor(counter / (n * n)) % n) + 1]
+  local q = a .. "+" .. b
+  if counter % 3 == 0 then q = q .. "+" .. c end
+  return wrk.format("GET", "/recherche?q=" .. q)
 end
 """
 POST_EVALUATION = """

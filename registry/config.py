@@ -53,7 +53,8 @@ def defaults(instance_path: str, need_secret: bool = True) -> dict:
         "BABEL_DEFAULT_LOCALE": "fr",
         "BABEL_TRANSLATION_DIRECTORIES": str(PROJECT_ROOT / "registry" / "translations"),
         "LANGUAGES": ("fr", "en"),
-        "SEARCH_PER_PAGE": 20,
+        "SEARCH_PER_PAGE": 10,  # results a search page shows (ten, as search engines do)
+        "API_PER_PAGE": 20,  # results of the API's search when `per_page` is not given
         "API_MAX_PER_PAGE": 100,
         # Whole request bodies (chunked ones too) and each form field: far above any form of
         # the site, far below what would strain a worker's memory.

@@ -13,14 +13,16 @@ SEARCH_FIELDS = ("title", "aliases", "summary", "body")
 FIELD_BOOSTS = {"title": 6.0, "aliases": 4.0, "summary": 2.0, "body": 1.0}
 # Practices are what professionals search for: they outrank pages that merely mention them.
 TYPE_BOOSTS = dict.fromkeys(PRACTICE_TYPES, 1.5)
-SCHEMA_VERSION = 4  # bump when make_schema() or the analyzers change: forces a rebuild
+SCHEMA_VERSION = 5  # bump when make_schema() or the analyzers change: forces a rebuild
 
 
 def make_schema() -> Schema:
     fr = french_analyzer()
     return Schema(
         key=ID(stored=True, unique=True),  # "<variant>:<slug>"
-        slug=ID(stored=True),
+        # Columns (sortable) are read on their own when an index opens, without loading
+        # every stored document.
+        slug=ID(stored=True, sortable=True),
         variant=ID(stored=True),  # "pro" or "falc" (easy-to-read text)
         type=ID(stored=True),
         title=TEXT(analyzer=fr, stored=True, field_boost=FIELD_BOOSTS["title"]),
@@ -28,7 +30,7 @@ def make_schema() -> Schema:
         summary=TEXT(analyzer=fr, stored=True, field_boost=FIELD_BOOSTS["summary"]),
         body=TEXT(analyzer=fr, stored=True),
         words=TEXT(analyzer=folded_analyzer(), phrase=False),  # no positions: never in phrases
-        title_sort=ID(stored=True),
+        title_sort=ID(stored=True, sortable=True),
         mission=KEYWORD(stored=True, commas=True),
         evidence=ID(stored=True),
         parcours=KEYWORD(stored=True, commas=True),

@@ -10,16 +10,17 @@ import threading
 import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from markupsafe import escape
 from whoosh import index
 from whoosh.qparser import MultifieldParser, OrGroup
-from whoosh.query import AndNot, Every, NullQuery, Or
+from whoosh.query import AndNot, Every, NullQuery, Or, Term
 
 from ..content.text import fold
 from . import docsets
-from .analysis import Synonyms, balance_quotes, clean_query, rewrite
+from .analysis import Synonyms, balance_quotes, clean_query, french_analyzer, rewrite
 from .document import FACETS, SCHEMA_VERSION, SEARCH_FIELDS
 from .ranking import Terms, top
 from .snippets import snippet, surface_words
@@ -27,6 +28,8 @@ from .spelling import Speller
 from .store import read_meta
 
 CACHE_SIZE = 256
+PARSED_KEPT = 4096
+PLAIN = re.compile(r"[^\W_]+(?:\s+[^\W_]+)*")  # words of letters and digits only
 RETRY_SECONDS = 5.0  # after a failure to open an index, how long before trying it again
 CORRECTION_GAIN = 5  # a correction replaces a query when it finds this many times more
 # A query of several words that starts with one of these reads like the name of something
@@ -35,6 +38,7 @@ CORRECTION_GAIN = 5  # a correction replaces a query when it finds this many tim
 DETERMINERS = {"un", "une", "le", "la", "les", "l", "des", "du", "mon", "ma", "mes", "notre"}
 
 log = logging.getLogger(__name__)
+_ANALYZER = french_analyzer()
 
 
 class SearchUnavailable(Exception):
@@ -94,16 +98,34 @@ class _Snapshot:
             name: {term: docsets.from_ids(reader.postings(name, term).all_ids(), size) & live
                    for term in reader.field_terms(name) if term}
             for name in (*FACETS, "variant")}
-        titles, written, self.doc_of = {}, {}, {}
-        for n, fields in reader.iter_docs():
-            titles[n] = fields.get("title_sort", "")
-            if fields.get("variant") == "pro":
-                self.doc_of[fields["slug"]] = n
-            for word in re.findall(r"\w+", fields.get("title", "")):
-                written.setdefault(fold(word), word.lower())
-        self.by_title = sorted(titles, key=titles.__getitem__)  # document numbers
+        # Columns only: opening the index does not read (nor map into memory) every stored
+        # document, whose text is read for the hits shown.
+        titles = reader.column_reader("title_sort")
+        self.by_title = sorted(docsets.to_ids(live), key=lambda n: titles[n])
+        slugs = reader.column_reader("slug")
+        self.doc_of = {slugs[n]: n for n in docsets.to_ids(self.facets["variant"].get("pro", 0))}
+        self._parsed: OrderedDict = OrderedDict()  # text → parsed query (bounded)
         self.surfaces = surface_words(reader.field_terms("words"))
-        self.speller = Speller(reader, SEARCH_FIELDS, written)
+        self.speller = Speller(reader, SEARCH_FIELDS, meta.get("written", {}))
+
+    def parse(self, text: str):
+        """The parsed query of `text` (plain words: built directly, as the parser would);
+        the last PARSED_KEPT parses are kept, since parts of queries come back often."""
+        query = self._parsed.get(text)
+        if query is not None:
+            self._parsed.move_to_end(text)
+            return query
+        query = plain_words_query(text)
+        if query is None:
+            try:
+                query = self.parser.parse(text)
+            except Exception:  # Whoosh's parser is lenient; this is a last resort
+                words = re.findall(r"\w+", text)
+                query = self.parser.parse(" ".join(words)) if words else Every()
+        self._parsed[text] = query
+        if len(self._parsed) > PARSED_KEPT:
+            self._parsed.popitem(last=False)
+        return query
 
     def close(self) -> None:
         self.searcher.close()
@@ -243,7 +265,7 @@ class SearchService:
     @staticmethod
     def _occurs(snap, phrase: str) -> bool:
         """Whether some document holds `phrase`, its words in this order."""
-        query = snap.parser.parse(f'"{phrase.replace(chr(34), " ")}"')
+        query = snap.parse(f'"{phrase.replace(chr(34), " ")}"')
         return bool(snap.docs.matching(query))
 
     def _parse(self, snap: _Snapshot, text: str):
@@ -251,18 +273,10 @@ class SearchService:
         reader = snap.searcher.reader()
         wanted, excluded = rewrite(text, snap.glossary,
                                    lambda word: reader.frequency("words", word) > 0)
-        query = self._safe_parse(snap.parser, wanted) if wanted else Every()
+        query = snap.parse(wanted) if wanted else Every()
         if excluded:
-            query = AndNot(query, Or([self._safe_parse(snap.parser, w) for w in excluded]))
+            query = AndNot(query, Or([snap.parse(w) for w in excluded]))
         return query, units(wanted)
-
-    @staticmethod
-    def _safe_parse(parser, text: str):
-        try:
-            return parser.parse(text)
-        except Exception:  # Whoosh's parser is lenient; this is a last resort
-            words = re.findall(r"\w+", text)
-            return parser.parse(" ".join(words)) if words else Every()
 
     def _search(self, snap, text, filters, page, per_page, sort, variant) -> SearchResults:
         query, parts = self._parse(snap, text)
@@ -297,6 +311,26 @@ class SearchService:
         return SearchResults(text, selected.bit_count(), page, per_page, hits, facets)
 
 
+@lru_cache(maxsize=20_000)
+def _stems(word: str) -> tuple[str, ...]:
+    return tuple(t.text for t in _ANALYZER(word, mode="query"))
+
+
+def plain_words_query(text: str):
+    """What the parser makes of words of letters and digits only (no operator, quote,
+    hyphen or apostrophe): each word's stem in every field, in one Or with the
+    coordination bonus; None for anything else (the parser then reads it)."""
+    if not PLAIN.fullmatch(text) or re.search(r"\b(?:AND|OR|NOT|ANDNOT|ANDMAYBE|TO)\b", text):
+        return None
+    terms = []
+    for word in text.split():
+        stems = _stems(word)
+        if len(stems) > 1:  # split by the analyzer: leave it to the parser
+            return None
+        terms += [Term(field, stem) for stem in stems for field in SEARCH_FIELDS]
+    return Or(terms, scale=0.9) if terms else NullQuery
+
+
 def units(rewritten: str) -> list[str]:
     """The parts of a rewritten query that stand for one word, quoted phrase or group of
     alternatives (a glossary form, a word being typed): split at spaces outside
@@ -323,8 +357,9 @@ def units(rewritten: str) -> list[str]:
 def _most_words(snap, parts: list[str], found: int) -> int:
     """Of the documents `found`, for three words or more: those holding most of them
     (all but a third), or all when none holds that many."""
-    sets = [snap.docs.matching(query) for query in
-            (SearchService._safe_parse(snap.parser, part) for part in parts)
+    if len(parts) < 3:
+        return found
+    sets = [snap.docs.matching(query) for query in (snap.parse(part) for part in parts)
             if not isinstance(query, type(NullQuery))]
     if len(sets) < 3:
         return found
@@ -348,8 +383,10 @@ def _ranked(snap, query, text: str, selected: int, every: int, limit: int) -> li
 
 
 def _hit(fields: dict, terms: set, surfaces: dict) -> Hit:
-    """A result with its best passages, matched words marked; else its summary, escaped."""
+    """A result with its summary, matched words marked, when they occur there (the page's
+    own short description, and quick to mark); else its best passages of the text; else
+    its summary, escaped."""
     words = {t.decode() if isinstance(t, bytes) else t for t in terms}
-    text = snippet(fields.get("body", ""), words, surfaces) or \
-        snippet(fields.get("summary", ""), words, surfaces)
+    text = snippet(fields.get("summary", ""), words, surfaces) or \
+        snippet(fields.get("body", ""), words, surfaces)
     return Hit(fields["slug"], fields["type"], text or str(escape(fields.get("summary", ""))))

@@ -3,8 +3,9 @@ practices picked for comparison, and the comparison as data."""
 from __future__ import annotations
 
 from functools import cached_property
+from urllib.parse import urlencode
 
-from flask import request, url_for
+from flask import request
 from flask_babel import gettext as _
 
 from ..insights.compare import MAX_COMPARED, Selection, records, select
@@ -64,7 +65,8 @@ class Tray:
         """This page's URL with other parameters kept and `d` replaced by `changes['d']`."""
         args = request.args.to_dict(flat=False)
         args.update(changes)
-        return url_for(request.endpoint, **(request.view_args or {}), **args)
+        query = urlencode(args, doseq=True)
+        return f"{request.script_root}{request.path}" + (f"?{query}" if query else "")
 
     def link(self, url: str) -> str:
         """A link to another page that keeps the tray."""

@@ -5,7 +5,7 @@ import datetime as dt
 
 from babel.dates import format_date
 from flask import current_app, g, request
-from flask_babel import get_locale
+from flask_babel import get_locale, get_translations
 
 COOKIE = "lang"
 ONE_YEAR = 365 * 24 * 3600
@@ -39,7 +39,40 @@ def long_date(value: dt.date | None) -> str:
     return format_date(value, format="long", locale=str(get_locale()))
 
 
+def request_locale() -> str:
+    """The interface language of this request, looked up once."""
+    locale = g.get("_registry_locale")
+    if locale is None:
+        locale = g._registry_locale = str(get_locale())
+    return locale
+
+
+# Translations are fixed for a release: each (language, message) is looked up once per
+# process, not through Flask-Babel's context on each of a page's hundred calls.
+_gettext_cache: dict[tuple, str] = {}
+
+
+def _cached_gettext(message: str) -> str:
+    key = (request_locale(), message)
+    text = _gettext_cache.get(key)
+    if text is None:
+        text = _gettext_cache[key] = get_translations().ugettext(message)
+    return text
+
+
+def _cached_ngettext(singular: str, plural: str, n: int) -> str:
+    key = (request_locale(), singular, plural, min(n, 2))  # 0, 1, many: all rules here
+    text = _gettext_cache.get(key)
+    if text is None:
+        text = _gettext_cache[key] = get_translations().ungettext(singular, plural, n)
+    return text
+
+
 def init_app(app) -> None:
+    # Templates use the cached lookups (Jinja's new-style gettext does the formatting
+    # and escaping of the values, as with Flask-Babel's own callables).
+    app.jinja_env.install_gettext_callables(gettext=_cached_gettext, ngettext=_cached_ngettext,
+                                            newstyle=True)
     app.after_request(_remember_language)
     app.jinja_env.filters["long_date"] = long_date
     app.jinja_env.globals["current_locale"] = lambda: str(get_locale())

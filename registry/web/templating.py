@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 from flask_babel import gettext
+from markupsafe import Markup
 
 from ..checklist.submission import is_link
 from ..content.kinds import BY_ID
+from ..services import catalog
+from .i18n import request_locale
 
 
 def kind_label(type_id: str, plural: bool = False) -> str:
@@ -23,7 +26,50 @@ def is_web_link(value) -> bool:
     return isinstance(value, str) and is_link(value)
 
 
+def localized(item, field: str) -> str:
+    """A vocabulary label in the interface language: `label`, or `label_en` in English."""
+    if request_locale() == "en":
+        return getattr(item, f"{field}_en", "") or getattr(item, field)
+    return getattr(item, field)
+
+
+_chips: dict[tuple, Markup] = {}
+
+
+def mission_chips(numbers) -> Markup:
+    """The missions of a practice as links, each with its number and short name, in the
+    interface language. Built once per language and set of missions (pages list many)."""
+    taxonomy = catalog.taxonomy
+    key = (request_locale(), tuple(numbers), id(taxonomy))
+    html = _chips.get(key)
+    if html is None:
+        items = []
+        for n in numbers:
+            mission = taxonomy.missions[n]
+            items.append(Markup('<li><a class="chip mission" href="{}"><span class="chip-number">'
+                                '{}</span> {}</a></li>').format(
+                mission.url, n, localized(mission, "short")))
+        html = _chips[key] = Markup('<ul class="chips missions" aria-label="{}">{}</ul>').format(
+            gettext("Missions"), Markup("").join(items))
+    return html
+
+
+def evidence_badge(level_id: str) -> Markup:
+    """The evidence level of a practice as a badge, in the interface language."""
+    taxonomy = catalog.taxonomy
+    key = ("evidence", request_locale(), level_id, id(taxonomy))
+    html = _chips.get(key)
+    if html is None:
+        level = taxonomy.evidence[level_id]
+        html = _chips[key] = Markup('<span class="evidence evidence-{}">{}</span>').format(
+            level.id, localized(level, "label"))
+    return html
+
+
 def init_app(app) -> None:
     app.jinja_env.filters["short_number"] = short_number
     app.jinja_env.globals["kind_label"] = kind_label
+    app.jinja_env.globals["localized"] = localized
+    app.jinja_env.globals["mission_chips"] = mission_chips
+    app.jinja_env.globals["evidence_badge"] = evidence_badge
     app.jinja_env.tests["link"] = is_web_link

@@ -178,3 +178,24 @@ def test_phrases_and_prefixes_rank_by_whoosh_matcher_scores(opened, text):
     assert len(ids) > 10
     expected = sorted(whoosh_scores(searcher, query).items(), key=lambda item: (-item[1], item[0]))
     assert ranking._matcher_top(searcher, query, ids, 10) == [n for n, _ in expected[:10]]
+
+
+@pytest.mark.parametrize("text", ["logement", "logement soins psychiatrie", "de la", "SOINS",
+                                  "équipe hôpital 2021", "pairs aidants domicile famille"])
+def test_plain_words_are_built_as_the_parser_builds_them(opened, text):
+    """The service builds the query of plain words itself (the parser costs a millisecond);
+    it must be the parser's query exactly, coordination bonus included."""
+    from registry.search.service import plain_words_query
+
+    _searcher, parser = opened
+    built, parsed = plain_words_query(text), parser.parse(text)
+    assert repr(built) == repr(parsed) and built == parsed
+    assert getattr(built, "scale", None) == getattr(parsed, "scale", None)
+
+
+@pytest.mark.parametrize("text", ["aller-vers", "l'hôpital", '"pair aidance"', "jeun*",
+                                  "a OR b", "soins -patients"])
+def test_anything_else_is_left_to_the_parser(text):
+    from registry.search.service import plain_words_query
+
+    assert plain_words_query(text) is None

@@ -35,7 +35,7 @@ def full_record(entry) -> dict:
 @bp.route("/search")
 def api_search():
     config = current_app.config
-    params = parse_search_args(request.args, config["SEARCH_PER_PAGE"], config["API_MAX_PER_PAGE"])
+    params = parse_search_args(request.args, config["API_PER_PAGE"], config["API_MAX_PER_PAGE"])
     found = search.search(params.query, params.filters, params.page, params.per_page,
                           sort=params.sort, verbatim=params.exact)
     results = []
