@@ -9,6 +9,9 @@ from ..content.kinds import PRACTICE_TYPES
 from .analysis import folded_analyzer, french_analyzer
 
 FACETS = ("type", "mission", "evidence", "parcours", "theme", "public")
+# Facet → the vocabulary of the taxonomy its values come from (« type »: the content kinds).
+FACET_VOCABULARY = {"mission": "missions", "evidence": "evidence", "parcours": "parcours",
+                    "theme": "themes", "public": "public"}
 SEARCH_FIELDS = ("title", "aliases", "summary", "body")
 FIELD_BOOSTS = {"title": 6.0, "aliases": 4.0, "summary": 2.0, "body": 1.0}
 # Practices are what professionals search for: they outrank pages that merely mention them.

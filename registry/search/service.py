@@ -10,18 +10,18 @@ import threading
 import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from markupsafe import escape
 from whoosh import index
 from whoosh.qparser import MultifieldParser, OrGroup
-from whoosh.query import AndNot, Every, NullQuery, Or, Term
+from whoosh.query import AndNot, Every, NullQuery, Or
 
 from ..content.text import fold
 from . import docsets
 from .analysis import Synonyms, balance_quotes, clean_query, french_analyzer, rewrite
 from .document import FACETS, SCHEMA_VERSION, SEARCH_FIELDS
+from .queries import composed_query, plain_words_query, units
 from .ranking import Terms, top
 from .snippets import snippet, surface_words
 from .spelling import Speller
@@ -29,7 +29,7 @@ from .store import read_meta
 
 CACHE_SIZE = 256
 PARSED_KEPT = 4096
-PLAIN = re.compile(r"[^\W_]+(?:\s+[^\W_]+)*")  # words of letters and digits only
+STORED_KEPT = 256  # decoded stored documents kept (the most shown come back often)
 RETRY_SECONDS = 5.0  # after a failure to open an index, how long before trying it again
 CORRECTION_GAIN = 5  # a correction replaces a query when it finds this many times more
 # A query of several words that starts with one of these reads like the name of something
@@ -105,17 +105,21 @@ class _Snapshot:
         slugs = reader.column_reader("slug")
         self.doc_of = {slugs[n]: n for n in docsets.to_ids(self.facets["variant"].get("pro", 0))}
         self._parsed: OrderedDict = OrderedDict()  # text → parsed query (bounded)
+        self._stored: OrderedDict = OrderedDict()  # document number → stored fields
         self.surfaces = surface_words(reader.field_terms("words"))
         self.speller = Speller(reader, SEARCH_FIELDS, meta.get("written", {}))
 
     def parse(self, text: str):
-        """The parsed query of `text` (plain words: built directly, as the parser would);
+        """The parsed query of `text`, as the parser makes it (plain words are built
+        directly; a query of several parts is the union of its parts, each parsed once);
         the last PARSED_KEPT parses are kept, since parts of queries come back often."""
         query = self._parsed.get(text)
         if query is not None:
             self._parsed.move_to_end(text)
             return query
         query = plain_words_query(text)
+        if query is None:
+            query = composed_query(text, self.parse)
         if query is None:
             try:
                 query = self.parser.parse(text)
@@ -126,6 +130,18 @@ class _Snapshot:
         if len(self._parsed) > PARSED_KEPT:
             self._parsed.popitem(last=False)
         return query
+
+    def stored(self, docnum: int) -> dict:
+        """The stored fields of a document, decoded once while among the STORED_KEPT
+        most recently shown (reading them costs a decompression)."""
+        fields = self._stored.get(docnum)
+        if fields is None:
+            fields = self._stored[docnum] = self.searcher.stored_fields(docnum)
+            if len(self._stored) > STORED_KEPT:
+                self._stored.popitem(last=False)
+        else:
+            self._stored.move_to_end(docnum)
+        return fields
 
     def close(self) -> None:
         self.searcher.close()
@@ -307,51 +323,8 @@ class SearchService:
         else:
             ordered = _ranked(snap, query, text, selected, every, end)[start:end]
         terms = set() if browse else {t for _, t in query.iter_all_terms()}
-        hits = [_hit(snap.searcher.stored_fields(n), terms, snap.surfaces) for n in ordered]
+        hits = [_hit(snap.stored(n), terms, snap.surfaces) for n in ordered]
         return SearchResults(text, selected.bit_count(), page, per_page, hits, facets)
-
-
-@lru_cache(maxsize=20_000)
-def _stems(word: str) -> tuple[str, ...]:
-    return tuple(t.text for t in _ANALYZER(word, mode="query"))
-
-
-def plain_words_query(text: str):
-    """What the parser makes of words of letters and digits only (no operator, quote,
-    hyphen or apostrophe): each word's stem in every field, in one Or with the
-    coordination bonus; None for anything else (the parser then reads it)."""
-    if not PLAIN.fullmatch(text) or re.search(r"\b(?:AND|OR|NOT|ANDNOT|ANDMAYBE|TO)\b", text):
-        return None
-    terms = []
-    for word in text.split():
-        stems = _stems(word)
-        if len(stems) > 1:  # split by the analyzer: leave it to the parser
-            return None
-        terms += [Term(field, stem) for stem in stems for field in SEARCH_FIELDS]
-    return Or(terms, scale=0.9) if terms else NullQuery
-
-
-def units(rewritten: str) -> list[str]:
-    """The parts of a rewritten query that stand for one word, quoted phrase or group of
-    alternatives (a glossary form, a word being typed): split at spaces outside
-    parentheses and quotes."""
-    parts, depth, quoted, current = [], 0, False, []
-    for char in rewritten:
-        if char == '"':
-            quoted = not quoted
-        elif not quoted and char in "()":
-            depth += 1 if char == "(" else -1
-        if char.isspace() and depth <= 0 and not quoted:
-            if current:
-                parts.append("".join(current))
-            current = []
-        else:
-            current.append(char)
-    if current:
-        parts.append("".join(current))
-    if any(part in ("AND", "OR", "NOT", "ANDNOT", "ANDMAYBE") for part in parts):
-        return []  # the person wrote the logic: no "most of the words" on top of it
-    return parts
 
 
 def _most_words(snap, parts: list[str], found: int) -> int:

@@ -52,7 +52,7 @@ def request_locale() -> str:
 _gettext_cache: dict[tuple, str] = {}
 
 
-def _cached_gettext(message: str) -> str:
+def cached_gettext(message: str) -> str:
     key = (request_locale(), message)
     text = _gettext_cache.get(key)
     if text is None:
@@ -60,7 +60,7 @@ def _cached_gettext(message: str) -> str:
     return text
 
 
-def _cached_ngettext(singular: str, plural: str, n: int) -> str:
+def cached_ngettext(singular: str, plural: str, n: int) -> str:
     key = (request_locale(), singular, plural, min(n, 2))  # 0, 1, many: all rules here
     text = _gettext_cache.get(key)
     if text is None:
@@ -71,7 +71,7 @@ def _cached_ngettext(singular: str, plural: str, n: int) -> str:
 def init_app(app) -> None:
     # Templates use the cached lookups (Jinja's new-style gettext does the formatting
     # and escaping of the values, as with Flask-Babel's own callables).
-    app.jinja_env.install_gettext_callables(gettext=_cached_gettext, ngettext=_cached_ngettext,
+    app.jinja_env.install_gettext_callables(gettext=cached_gettext, ngettext=cached_ngettext,
                                             newstyle=True)
     app.after_request(_remember_language)
     app.jinja_env.filters["long_date"] = long_date

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..content.kinds import TYPE_ORDER
-from ..search import FACETS
+from ..search import FACET_VOCABULARY, FACETS
 from ..services import catalog
 
 SORTS = ("relevance", "title")
@@ -32,15 +32,9 @@ class SearchParams:
 
 def allowed_values(name: str) -> set[str]:
     """Values a filter may take: content types, or a vocabulary of the taxonomy."""
-    tax = catalog.taxonomy
-    return {
-        "type": set(TYPE_ORDER),
-        "mission": {str(m) for m in tax.missions},
-        "evidence": set(tax.evidence),
-        "parcours": set(tax.parcours),
-        "theme": set(tax.themes),
-        "public": set(tax.public),
-    }[name]
+    if name == "type":
+        return set(TYPE_ORDER)
+    return {str(key) for key in catalog.taxonomy.vocabulary(FACET_VOCABULARY[name])}
 
 
 def read_filters(args, names) -> dict[str, list[str]]:

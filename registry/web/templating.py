@@ -6,14 +6,15 @@ from markupsafe import Markup
 
 from ..checklist.submission import is_link
 from ..content.kinds import BY_ID
+from ..search import FACET_VOCABULARY
 from ..services import catalog
-from .i18n import request_locale
+from .i18n import cached_gettext, request_locale
 
 
 def kind_label(type_id: str, plural: bool = False) -> str:
     """The label of a content type (`monographie` → « Monographie ») in the interface language."""
     kind = BY_ID[type_id]
-    return gettext(kind.plural if plural else kind.label)
+    return cached_gettext(kind.plural if plural else kind.label)
 
 
 def short_number(value) -> str:
@@ -66,10 +67,33 @@ def evidence_badge(level_id: str) -> Markup:
     return html
 
 
+def facet_label(name: str, value: str) -> str:
+    """The label of a search facet's value in the interface language (missions with
+    their number: « 2. Soins somatiques »); the value itself when it is unknown."""
+    taxonomy = catalog.taxonomy
+    key = ("facet", request_locale(), name, value, id(taxonomy))
+    label = _chips.get(key)
+    if label is None:
+        if name == "type":
+            label = kind_label(value) if value in BY_ID else value
+        else:
+            vocabulary = taxonomy.vocabulary(FACET_VOCABULARY[name])
+            item = vocabulary.get(int(value) if name == "mission" and value.isdigit() else value)
+            if item is None:
+                label = value
+            elif name == "mission":
+                label = f"{value}. {localized(item, 'short')}"
+            else:
+                label = localized(item, "label")
+        _chips[key] = label
+    return label
+
+
 def init_app(app) -> None:
     app.jinja_env.filters["short_number"] = short_number
     app.jinja_env.globals["kind_label"] = kind_label
     app.jinja_env.globals["localized"] = localized
     app.jinja_env.globals["mission_chips"] = mission_chips
     app.jinja_env.globals["evidence_badge"] = evidence_badge
+    app.jinja_env.globals["facet_label"] = facet_label
     app.jinja_env.tests["link"] = is_web_link

@@ -185,7 +185,7 @@ def test_phrases_and_prefixes_rank_by_whoosh_matcher_scores(opened, text):
 def test_plain_words_are_built_as_the_parser_builds_them(opened, text):
     """The service builds the query of plain words itself (the parser costs a millisecond);
     it must be the parser's query exactly, coordination bonus included."""
-    from registry.search.service import plain_words_query
+    from registry.search.queries import plain_words_query
 
     _searcher, parser = opened
     built, parsed = plain_words_query(text), parser.parse(text)
@@ -196,6 +196,6 @@ def test_plain_words_are_built_as_the_parser_builds_them(opened, text):
 @pytest.mark.parametrize("text", ["aller-vers", "l'hôpital", '"pair aidance"', "jeun*",
                                   "a OR b", "soins -patients"])
 def test_anything_else_is_left_to_the_parser(text):
-    from registry.search.service import plain_words_query
+    from registry.search.queries import plain_words_query
 
     assert plain_words_query(text) is None

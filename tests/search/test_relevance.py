@@ -87,3 +87,32 @@ def test_precision_and_ndcg(engine):
     METRICS["precision@3"] = sum(p for p, _ in scores) / len(scores)
     METRICS["nDCG@10"] = sum(n for _, n in scores) / len(scores)
     assert METRICS["precision@3"] >= 0.85 and METRICS["nDCG@10"] >= 0.85
+
+
+def shape(query) -> tuple:
+    """A query's tree with what Whoosh's equality leaves out (the Or's coordination scale)."""
+    children = tuple(shape(q) for q in getattr(query, "subqueries", ()))
+    return (repr(query), getattr(query, "scale", None), query.boost, children)
+
+
+def test_queries_built_from_their_parts_are_the_parsers(engine):
+    """Rewritten queries (glossary groups, phrases, hyphens) are built from their parts,
+    each parsed once; on every query of the set (and a few written with operators) the
+    result must be exactly the parser's query, or be left to the parser."""
+    from registry.search.analysis import rewrite
+    from registry.search.queries import composed_query
+
+    snap = engine._current()
+    reader = snap.searcher.reader()
+    texts = [q["q"] for q in QUERIES] + ["logement AND psychose", "(crise OR urgence) soins",
+                                         "soin* équipe", "title:logement pair", "de la crise",
+                                         "crise adolescent", "pair addiction"]
+    composed = 0
+    for text in texts:
+        wanted, _excluded = rewrite(text, snap.glossary,
+                                    lambda word: reader.frequency("words", word) > 0)
+        built = composed_query(wanted, snap.parser.parse)
+        if built is not None:
+            composed += 1
+            assert shape(built) == shape(snap.parser.parse(wanted)), wanted
+    assert composed >= 50, composed  # the path is taken, not only skipped

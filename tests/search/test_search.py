@@ -265,6 +265,23 @@ def test_snippet_windows_cut_at_words_and_escape():
     assert '<mark class="hl">hôpital</mark>' in snippet(text, {"hopital"}, surfaces)
 
 
+def test_snippet_marks_each_place_once_when_terms_overlap():
+    """Each query term has its own pattern; a compound word and its parts, found at the
+    same place, give one mark and the text unchanged."""
+    import re
+
+    from registry.search.snippets import snippet, surface_words
+
+    surfaces = surface_words(["pair", "pair-aidance", "aidance", "aide"])
+    text = "La pair-aidance aide ; un pair aussi."
+    html = snippet(text, {"pair", "aidanc", "pairaid"}, surfaces)
+    assert html == ('La <mark class="hl">pair-aidance</mark> aide ; un '
+                    '<mark class="hl">pair</mark> aussi.')
+    assert re.sub(r"</?mark[^>]*>", "", html) == text
+    # A word found inside a longer one is not marked there (« impair », « _pair »).
+    assert snippet("Un nombre impair, un_pair.", {"pair"}, surfaces) == ""
+
+
 def test_snippets_of_long_texts_read_the_opening_first():
     from registry.search.snippets import SCAN_CHARS, snippet, surface_words
 

@@ -135,3 +135,25 @@ def test_json_log_format_setting(make_app):
     for handler in added:  # the logger outlives the app: leave it as it was
         app.logger.removeHandler(handler)
     assert added
+
+
+def test_gunicorn_worker_hook_opens_the_index_then_freezes_the_start_up_heap(make_app):
+    """gunicorn.conf.py's post_worker_init, called as gunicorn calls it: the index is open
+    before any request, and what start-up made is out of the collector's full passes."""
+    import gc
+    import runpy
+    from types import SimpleNamespace
+
+    from registry.config import PROJECT_ROOT
+    from registry.services import search
+
+    hooks = runpy.run_path(str(PROJECT_ROOT / "gunicorn.conf.py"))
+    app = make_app()
+    gc.unfreeze()
+    try:
+        hooks["post_worker_init"](SimpleNamespace(wsgi=app))
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+    with app.app_context():
+        assert search._snapshot is not None
