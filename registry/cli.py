@@ -11,8 +11,8 @@ from flask.cli import AppGroup
 
 from .config import PROJECT_ROOT
 from .content.problems import Problem
-from .insights.regions import check_places
-from .services import catalog, region_map
+from .insights.geography import check_places
+from .services import catalog, geography, region_map
 
 content_cli = AppGroup("content", help="Check the content files.")
 index_cli = AppGroup("index", help="Build the search index.")
@@ -38,11 +38,12 @@ def content_check() -> None:
 
 
 def _place_problems(entries) -> list[Problem]:
-    """Places the map of regions does not know (or a map that cannot be read)."""
-    rmap = region_map.get()
-    if rmap is None:
-        return [Problem(str(region_map.path), "file", region_map.error or "cannot be read")]
-    return check_places(entries, rmap)
+    """Places the official geography does not know (or a geography file, or a map of
+    regions, that cannot be read)."""
+    problems = [Problem(str(data.path), "file", data.error or "cannot be read")
+                for data in (region_map, geography) if data.get() is None]
+    geo = geography.get()
+    return problems + (check_places(entries, geo) if geo else [])
 
 
 def _load_valid_content(refusal: str) -> None:

@@ -43,6 +43,7 @@ def defaults(instance_path: str, need_secret: bool = True) -> dict:
         "REGISTRY_INDEX_DIR": os.environ.get("REGISTRY_INDEX_DIR", str(instance / "index")),
         # Outline of the French regions (Natural Earth, public domain: static/maps/LICENCE.md).
         "REGISTRY_REGION_MAP": str(PROJECT_ROOT / "static" / "maps" / "france-regions.json"),
+        "REGISTRY_GEOGRAPHY": str(PROJECT_ROOT / "static" / "maps" / "geography.json"),
         "REGISTRY_BUILD_INDEX_ON_START": True,
         # "text" (the default) or "json": one JSON object per log line, for log collectors.
         "REGISTRY_LOG_FORMAT": os.environ.get("REGISTRY_LOG_FORMAT", "text"),

@@ -1,7 +1,7 @@
 """The app's own services: the content catalogue, the search service and the map of
 regions, one of each per app in `app.extensions`.
 
-A module-level name (`catalog`, `search`, `region_map`) reaches the current app's
+A module-level name (`catalog`, `search`, `region_map`, `geography`) reaches the current app's
 object, so one name serves every app (tests build several apps in one process).
 """
 from __future__ import annotations
@@ -14,7 +14,8 @@ from flask import Flask, current_app
 
 from .checklist.criteria import load_part as load_checklist_part
 from .content.catalog import Catalog
-from .insights.regions import RegionMap, RegionMapError, load_region_map
+from .insights.geography import GeographyError, load_geography
+from .insights.regions import RegionMapError, load_region_map
 from .search import SearchService
 from .web.routes import site_paths
 
@@ -37,29 +38,39 @@ def make_catalog(app: Flask) -> Catalog:
                    parts={"checklist": load_checklist_part})
 
 
-class RegionMapService:
-    """The map of regions, read once per app; None (and logged) when it is broken."""
+class DataFile:
+    """A data file shipped with the site (the map of regions, the official geography),
+    read on first use; None (and logged) when it is broken, so that the pages that use
+    it say so and every other page works. A repaired file is read again within
+    `retry_seconds`."""
 
-    def __init__(self, path: Path):
-        self.path = Path(path)
-        self._map: RegionMap | None = None
+    def __init__(self, path: Path, loader, errors: type[Exception], name: str,
+                 retry_seconds: float = 30.0):
+        self.path, self.loader, self.errors, self.name = Path(path), loader, errors, name
+        self.retry_seconds = retry_seconds
+        self._data = None
         self.error: str | None = None
+        self._failed_at = 0.0
 
-    def get(self) -> RegionMap | None:
-        if self._map is None and self.error is None:
+    def get(self):
+        if self._data is None and (self.error is None
+                                   or time.monotonic() - self._failed_at > self.retry_seconds):
             try:
-                self._map = load_region_map(self.path)
-            except RegionMapError as exc:
-                log.error("region map: %s", exc)
-                self.error = str(exc)
-        return self._map
+                self._data, self.error = self.loader(self.path), None
+            except self.errors as exc:
+                log.error("%s: %s", self.name, exc)
+                self.error, self._failed_at = str(exc), time.monotonic()
+        return self._data
 
 
 def init_app(app: Flask) -> None:
     app.extensions["catalog"] = make_catalog(app)
     app.extensions["search"] = SearchService(app.config["REGISTRY_INDEX_DIR"],
                                              app.config["REGISTRY_SEARCH_RETRY_SECONDS"])
-    app.extensions["region_map"] = RegionMapService(app.config["REGISTRY_REGION_MAP"])
+    app.extensions["region_map"] = DataFile(app.config["REGISTRY_REGION_MAP"], load_region_map,
+                                            RegionMapError, "region map")
+    app.extensions["geography"] = DataFile(app.config["REGISTRY_GEOGRAPHY"], load_geography,
+                                           GeographyError, "geography")
     watch_content(app)
 
 
@@ -83,4 +94,5 @@ def watch_content(app: Flask) -> None:
 
 catalog: Catalog = AppBound("catalog")  # type: ignore[assignment]
 search: SearchService = AppBound("search")  # type: ignore[assignment]
-region_map: RegionMapService = AppBound("region_map")  # type: ignore[assignment]
+region_map: DataFile = AppBound("region_map")  # type: ignore[assignment]
+geography: DataFile = AppBound("geography")  # type: ignore[assignment]

@@ -6,7 +6,6 @@ limits. Like every content loader, problems are returned, never raised.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,9 +13,8 @@ from ..content.problems import Problem
 from ..content.references import Reference, resolve
 from ..content.taxonomy import Taxonomy
 from ..content.yamlfile import FieldReader, read_yaml
-
-CONDITIONS = {"vigilance-non", "vigilance-gap", "unanswered", "score-below"}
-LIMIT_FIELDS = ("tool_name", "role", "comment", "evidence_reference")
+from . import scale as scale_file
+from .scale import Choice, Verdict
 
 
 @dataclass(frozen=True)
@@ -24,6 +22,7 @@ class Domain:
     id: str
     title: str
     falc_title: str
+    title_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -41,29 +40,15 @@ class Criterion:
     see_also: tuple[str, ...] = ()
     why: str | None = None
     ask: tuple[str, ...] = ()
+    # English forms, shown by the English interface (the easy-to-read `falc` stays French).
+    question_en: str = ""
+    help_en: str = ""
+    action_en: str = ""
+    why_en: str | None = None
+    ask_en: tuple[str, ...] = ()
 
     def applies_to(self, category: str) -> bool:
         return category in self.categories
-
-
-@dataclass(frozen=True)
-class Choice:
-    """An answer value or an evidence status."""
-
-    value: str
-    label: str
-    points: float | None = None
-    gap: bool = False
-
-
-@dataclass(frozen=True)
-class Verdict:
-    id: str
-    label: str
-    when: tuple[str, ...]
-    rule: str
-    falc: str
-    threshold: float | None = None
 
 
 @dataclass
@@ -114,10 +99,10 @@ def load_checklist(folder: Path, shown, tax: Taxonomy,
     if scale_data is None or criteria_data is None:
         return None, problems
     scale = FieldReader(shown(folder / "scale.yaml"))
-    answers = _choices(scale, scale_data, "answers", with_points=True)
-    statuses = _choices(scale, scale_data, "evidence_statuses", with_points=False)
-    verdicts = _verdicts(scale, scale_data)
-    limits = _limits(scale, scale_data)
+    answers = scale_file.choices(scale, scale_data, "answers", with_points=True)
+    statuses = scale_file.choices(scale, scale_data, "evidence_statuses", with_points=False)
+    verdicts = scale_file.verdicts(scale, scale_data)
+    limits = scale_file.limits(scale, scale_data)
     revisions_kept = scale.number(scale_data.get("limits") or {}, "revisions", "limits", 2,
                                   100_000)
     reader = FieldReader(shown(folder / "criteria.yaml"))
@@ -136,73 +121,6 @@ def load_checklist(folder: Path, shown, tax: Taxonomy,
                      dict(tax.digital_categories), int(revisions_kept)), problems
 
 
-def _choices(reader: FieldReader, data: dict, key: str, with_points: bool) -> dict[str, Choice]:
-    items = data.get(key)
-    if not isinstance(items, list) or not items:
-        reader.fail(key, "must be a non-empty list")
-        return {}
-    choices: dict[str, Choice] = {}
-    for i, item in enumerate(items):
-        where = f"{key}[{i}]"
-        if not isinstance(item, dict):
-            reader.fail(where, "expected a mapping")
-            continue
-        value, label = reader.text(item, "value", where), reader.text(item, "label", where)
-        points = reader.number(item, "points", where, 0, 1, nullable=True) if with_points else None
-        if value in choices:
-            reader.fail(f"{where}.value", f"duplicate value {value!r}")
-        elif value and label:
-            choices[value] = Choice(value, label, points, bool(item.get("gap")))
-    return choices
-
-
-def _verdicts(reader: FieldReader, data: dict) -> list[Verdict]:
-    verdicts = []
-    items = data.get("verdicts")
-    if not isinstance(items, list) or len(items) < 2:
-        reader.fail("verdicts", "must list at least two verdicts")
-        return []
-    for i, item in enumerate(items):
-        where = f"verdicts[{i}]"
-        if not isinstance(item, dict):
-            reader.fail(where, "expected a mapping")
-            continue
-        when = item.get("when")
-        if not isinstance(when, list) or not set(when) <= CONDITIONS:
-            reader.fail(f"{where}.when", f"must be a list of conditions among {sorted(CONDITIONS)}")
-            when = []
-        threshold = None
-        if "score-below" in when:
-            threshold = reader.number(item, "threshold", where, 0, 1)
-        vid, label = reader.ident(item, "id", where), reader.text(item, "label", where)
-        rule, falc = reader.text(item, "rule", where), reader.text(item, "falc", where)
-        if rule and threshold is not None and not re.search(
-                rf"\b{round(threshold * 100)}[\s\u00a0\u202f]?%", rule):
-            reader.fail(f"{where}.rule", f"the rule shown to people must state the threshold "
-                        f"({round(threshold * 100)} %)")
-        if vid and label and rule and falc:
-            verdicts.append(Verdict(vid, label, tuple(when), rule, falc, threshold))
-    if verdicts and verdicts[-1].when:
-        reader.fail(f"verdicts[{len(items) - 1}].when", "the last verdict applies otherwise: "
-                    "its conditions must be empty")
-    return verdicts
-
-
-def _limits(reader: FieldReader, data: dict) -> dict[str, int]:
-    limits = data.get("limits") or {}
-    if not isinstance(limits, dict):
-        reader.fail("limits", "must be a mapping")
-        limits = {}
-    result = {}
-    for key in LIMIT_FIELDS:
-        value = limits.get(key)
-        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 10_000:
-            reader.fail(f"limits.{key}", "must be an integer from 1 to 10000")
-        else:
-            result[key] = value
-    return result
-
-
 def _domains(reader: FieldReader, data: dict) -> list[Domain]:
     domains: list[Domain] = []
     for i, item in enumerate(data.get("domains") or []):
@@ -213,17 +131,19 @@ def _domains(reader: FieldReader, data: dict) -> list[Domain]:
         did = reader.ident(item, "id", where)
         title = reader.text(item, "title", where)
         falc_title = reader.text(item, "falc_title", where)
+        title_en = reader.text(item, "title_en", where)
         if did in {d.id for d in domains}:
             reader.fail(f"{where}.id", f"duplicate domain {did!r}")
-        elif did and title and falc_title:
-            domains.append(Domain(did, title, falc_title))
+        elif did and title and falc_title and title_en:
+            domains.append(Domain(did, title, falc_title, title_en))
     if not domains:
         reader.fail("domains", "must be a non-empty list")
     return domains
 
 
 CRITERION_KEYS = {"id", "domain", "question", "help", "categories", "weight", "vigilance", "why",
-                  "ask", "action", "falc", "sources", "see_also"}
+                  "ask", "action", "falc", "sources", "see_also", "question_en", "help_en",
+                  "action_en", "why_en", "ask_en"}
 
 
 def _criteria(reader: FieldReader, data: dict, domain_ids: set[str], tax: Taxonomy,
@@ -259,12 +179,12 @@ def _criteria(reader: FieldReader, data: dict, domain_ids: set[str], tax: Taxono
         if not isinstance(vigilance, bool):
             reader.fail(f"{where}.vigilance", "must be true or false")
         why = reader.text(item, "why", where, required=bool(vigilance))
-        ask = item.get("ask") or []
-        if vigilance and (not isinstance(ask, list) or not ask
-                          or not all(isinstance(q, str) and q.strip() for q in ask)):
-            reader.fail(f"{where}.ask", "a point of vigilance lists what to ask the supplier")
-            ask = []
-        if not vigilance and (item.get("why") or item.get("ask")):
+        why_en = reader.text(item, "why_en", where, required=bool(vigilance))
+        ask, ask_en = (_questions(reader, item, key, where, bool(vigilance))
+                       for key in ("ask", "ask_en"))
+        if vigilance and len(ask) != len(ask_en):
+            reader.fail(f"{where}.ask_en", "must translate each question of `ask`, in order")
+        if not vigilance and any(item.get(k) for k in ("why", "ask", "why_en", "ask_en")):
             reader.fail(f"{where}.why", "only points of vigilance carry `why` and `ask`")
         sources = _sources(reader, item.get("sources"), where, refs)
         see_also = item.get("see_also") or []
@@ -272,13 +192,26 @@ def _criteria(reader: FieldReader, data: dict, domain_ids: set[str], tax: Taxono
             reader.fail(f"{where}.see_also", "must be a list of slugs")
             see_also = []
         values = [reader.text(item, k, where) for k in ("question", "help", "action", "falc")]
+        english = [reader.text(item, k, where) for k in ("question_en", "help_en", "action_en")]
         weight = reader.number(item, "weight", where, 0.1, 10)
-        if cid and all(values) and weight and categories and sources and domain in domain_ids:
+        if (cid and all(values) and all(english) and weight and categories and sources
+                and domain in domain_ids):
             question, help_text, action, falc = values
             criteria[cid] = Criterion(cid, domain, question, help_text, tuple(categories), weight,
                                       bool(vigilance), action, falc, tuple(sources),
-                                      tuple(see_also), why, tuple(q.strip() for q in ask))
+                                      tuple(see_also), why, ask, *english, why_en, ask_en)
     return criteria
+
+
+def _questions(reader: FieldReader, item: dict, key: str, where: str,
+               vigilance: bool) -> tuple[str, ...]:
+    """What to ask the supplier (`ask`, `ask_en`): a non-empty list on points of vigilance."""
+    questions = item.get(key) or []
+    if vigilance and (not isinstance(questions, list) or not questions
+                      or not all(isinstance(q, str) and q.strip() for q in questions)):
+        reader.fail(f"{where}.{key}", "a point of vigilance lists what to ask the supplier")
+        return ()
+    return tuple(q.strip() for q in questions) if isinstance(questions, list) else ()
 
 
 def _sources(reader: FieldReader, items, where: str, refs: dict[str, Reference]) -> list[dict]:

@@ -15,7 +15,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .criteria import Checklist, Criterion, Domain, Verdict
+from .criteria import Checklist, Criterion, Domain
+from .scale import Verdict
 
 # Status of one criterion's answer, from best to worst.
 OK, PARTIAL, EXCLUDED, NO, GAP, UNANSWERED = "ok", "partial", "excluded", "no", "gap", "unanswered"

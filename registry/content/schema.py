@@ -6,6 +6,7 @@ normalized value or raises `InvalidField` with a reason meant for authors.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 
 from .taxonomy import Taxonomy
@@ -67,6 +68,12 @@ def date(value, _tax):
         raise InvalidField("must be a date written YYYY-MM-DD") from None
 
 
+def required_date(value, tax):
+    if value is None:
+        raise InvalidField("must be a date written YYYY-MM-DD")
+    return date(value, tax)
+
+
 def year(value, _tax):
     if value is None:
         return None
@@ -107,15 +114,64 @@ def integer_in(low: int, high: int) -> Checker:
     return check
 
 
+PAGES_RE = re.compile(r"\d{1,3}(?:-\d{1,3})?")
+
+
 def sources(value, tax):
     if not isinstance(value, list) or not value:
         raise InvalidField("must list at least one source as {document, section}")
     out = []
     for i, item in enumerate(value):
-        if not isinstance(item, dict) or set(item) != {"document", "section"}:
-            raise InvalidField(f"item {i + 1} must have exactly the keys document and section")
-        out.append({"document": text(item["document"], tax), "section": text(item["section"], tax)})
+        if not isinstance(item, dict) or not {"document", "section"} <= set(item) \
+                or not set(item) <= {"document", "section", "page"}:
+            raise InvalidField(f"item {i + 1} must have the keys document and section, "
+                               "and optionally page")
+        source = {"document": text(item["document"], tax), "section": text(item["section"], tax),
+                  "page": None}
+        if item.get("page") is not None:
+            page = str(item["page"])
+            if not PAGES_RE.fullmatch(page):
+                raise InvalidField(f"item {i + 1}: page must be a page number or a range "
+                                   "such as 10-11")
+            source["page"] = page
+        out.append(source)
     return out
+
+
+def reproduce(value, tax):
+    """The « Reproduire cette pratique » block: every field of the taxonomy's
+    `reproduce_fields`, null where the sources say nothing."""
+    expected = [f.id for f in tax.reproduce]
+    if not isinstance(value, dict) or set(value) != set(expected):
+        raise InvalidField(f"must have exactly the keys {', '.join(expected)} "
+                           "(null where the sources say nothing)")
+    out = {}
+    for spec in tax.reproduce:
+        item = value[spec.id]
+        if item is None:
+            out[spec.id] = None
+        elif spec.shape == "text":
+            out[spec.id] = _field_text(item, spec.id)
+        elif spec.shape == "list":
+            if not isinstance(item, list) or not item:
+                raise InvalidField(f"{spec.id}: must be a list of steps, or null")
+            out[spec.id] = [_field_text(step, spec.id) for step in item]
+        else:  # dated
+            if not isinstance(item, dict) or set(item) != {"text", "year"}:
+                raise InvalidField(f"{spec.id}: must be {{text, year}} (year may be null), "
+                                   "or null")
+            try:
+                out[spec.id] = {"text": _field_text(item["text"], spec.id),
+                                "year": year(item["year"], tax)}
+            except InvalidField as exc:
+                raise InvalidField(f"{spec.id}: {exc}") from None
+    return out
+
+
+def _field_text(value, name: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidField(f"{name}: must be a non-empty text, or null")
+    return value.strip()
 
 
 def evidence(value, tax):
@@ -171,6 +227,7 @@ PRACTICE: dict[str, tuple[Checker, bool]] = {
     "principles": (term_of("principles", many=True, required=False), False),
     "parcours": (term_of("parcours", many=True, required=False), False),
     "evidence": (evidence, True),
+    "reviewed": (required_date, True),  # last read against the sources, shown on the page
 }
 
 SCHEMAS: dict[str, dict[str, tuple[Checker, bool]]] = {
@@ -181,6 +238,7 @@ SCHEMAS: dict[str, dict[str, tuple[Checker, bool]]] = {
         "year": (year, False),
         "key_figures": (key_figures, False),
         "digital_category": (term_of("digital_categories", many=False, required=False), False),
+        "reproduce": (reproduce, True),
     },
     "fiche": COMMON | PRACTICE | {"number": (integer_in(1, 8), True)},
     "glossaire": COMMON | {"expansion": (optional_text, False), "aliases": (text_list, False),

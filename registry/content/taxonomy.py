@@ -58,6 +58,19 @@ class Section:
     title_en: str = ""
 
 
+REPRODUCE_SHAPES = ("text", "list", "dated")  # a paragraph; steps in order; text and year
+
+
+@dataclass(frozen=True)
+class ReproduceField:
+    """One field of the « Reproduire cette pratique » block of every monograph."""
+
+    id: str
+    label: str
+    label_en: str
+    shape: str
+
+
 @dataclass
 class Taxonomy:
     missions: dict[int, Mission] = field(default_factory=dict)
@@ -68,6 +81,8 @@ class Taxonomy:
     evidence: dict[str, EvidenceLevel] = field(default_factory=dict)
     digital_categories: dict[str, Term] = field(default_factory=dict)
     sections: list[Section] = field(default_factory=list)
+    reproduce: list[ReproduceField] = field(default_factory=list)
+    evidence_version: int = 0
 
     def vocabulary(self, name: str) -> dict:
         """Return the vocabulary called `name` (a key of taxonomy.yaml)."""
@@ -146,9 +161,44 @@ def load_taxonomy(path: Path, shown: str | None = None) -> tuple[Taxonomy, list[
     if not tax.evidence:
         problems.append(Problem(name, "evidence", "missing or empty vocabulary"))
 
+    version = data.get("evidence_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        problems.append(Problem(name, "evidence_version", "must be a whole number from 1"))
+    else:
+        tax.evidence_version = version
+
     tax.sections, found = _sections(data.get("monograph_sections"), name)
     problems += found
+    tax.reproduce, found = _reproduce_fields(data.get("reproduce_fields"), name)
+    problems += found
     return tax, problems
+
+
+def _reproduce_fields(items, name: str) -> tuple[list[ReproduceField], list[Problem]]:
+    """The fields of the « Reproduire cette pratique » block, `{id, label, label_en, shape}`."""
+    if not isinstance(items, list) or not items:
+        return [], [Problem(name, "reproduce_fields", "must list the fields of the block")]
+    fields, problems = [], []
+    for i, item in enumerate(items):
+        where = f"reproduce_fields[{i}]"
+        if not isinstance(item, dict) or set(item) != {"id", "label", "label_en", "shape"}:
+            problems.append(Problem(name, where, "must have exactly the keys id, label, "
+                                    "label_en and shape"))
+            continue
+        fid = item["id"]
+        if not isinstance(fid, str) or not SLUG_RE.match(fid):
+            problems.append(Problem(name, f"{where}.id", "must be a lowercase hyphenated id"))
+        elif fid in {f.id for f in fields}:
+            problems.append(Problem(name, f"{where}.id", f"duplicate id {fid!r}"))
+        elif item["shape"] not in REPRODUCE_SHAPES:
+            problems.append(Problem(name, f"{where}.shape",
+                                    f"must be one of {', '.join(REPRODUCE_SHAPES)}"))
+        elif not all(isinstance(item[k], str) and item[k].strip() for k in ("label", "label_en")):
+            problems.append(Problem(name, where, "label and label_en must be non-empty texts"))
+        else:
+            fields.append(ReproduceField(fid, item["label"].strip(), item["label_en"].strip(),
+                                         item["shape"]))
+    return fields, problems
 
 
 def _sections(items, name: str) -> tuple[list[Section], list[Problem]]:

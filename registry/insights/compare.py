@@ -24,6 +24,7 @@ class Cell:
     html: Markup | None = None  # when the page shows more than the text
     link: str | None = None  # the full text, for shortened sections
     missions: frozenset[int] = frozenset()
+    lang: str | None = None  # "fr" when the cell is the content's own French text
 
 
 @dataclass
@@ -58,9 +59,28 @@ def select(catalog: Catalog, slugs: list[str]) -> Selection:
                      [e.slug for e in entries[MAX_COMPARED:]])
 
 
-def _joined(values, vocabulary) -> str:
-    labels = [vocabulary[v].label if v in vocabulary else str(v) for v in values or []]
+def label(item, lang: str, field: str = "label") -> str:
+    """A vocabulary label in `lang` ("fr", or "en" when the item has an English form)."""
+    return (lang == "en" and getattr(item, f"{field}_en", "")) or getattr(item, field)
+
+
+def _joined(values, vocabulary, lang: str) -> str:
+    labels = [label(vocabulary[v], lang) if v in vocabulary else str(v) for v in values or []]
     return ", ".join(labels)
+
+
+def reproduce_cell(spec, value, not_documented: str) -> Cell:
+    """One field of the « Reproduire cette pratique » block (see taxonomy.yaml)."""
+    if value is None:
+        return Cell(not_documented)
+    if spec.shape == "list":
+        return Cell(" ; ".join(f"{n}. {step}" for n, step in enumerate(value, 1)),
+                    html=Markup("<ol>{}</ol>").format(
+                        Markup("").join(Markup("<li>{}</li>").format(s) for s in value)),
+                    lang="fr")
+    if spec.shape == "dated":
+        return Cell(value["text"] + (f" ({value['year']})" if value["year"] else ""), lang="fr")
+    return Cell(value, lang="fr")
 
 
 def section_cell(catalog: Catalog, entry: Entry, title: str, not_applicable: str) -> Cell:
@@ -73,19 +93,22 @@ def section_cell(catalog: Catalog, entry: Entry, title: str, not_applicable: str
         return Cell(not_applicable)
     match = FIRST_PARAGRAPH.search(section["html"])
     text = html_to_text(match.group(2)) if match else html_to_text(section["html"])
-    return Cell(text, link=f"{entry.url}#{section['id']}")
+    return Cell(text, link=f"{entry.url}#{section['id']}", lang="fr")
 
 
-def rows(catalog: Catalog, entries: list[Entry], words: dict[str, str]) -> list[ComparisonRow]:
-    """Every row of the comparison. `words` gives the few words cells need
-    (`not_documented`, `not_applicable`, type labels). The grid sections shown, cut to
-    their first paragraph, are those `taxonomy.yaml` marks `compared`."""
+def rows(catalog: Catalog, entries: list[Entry], words: dict[str, str],
+         lang: str = "fr") -> list[ComparisonRow]:
+    """Every row of the comparison, vocabulary labels in `lang`. `words` gives the few
+    words cells need (`not_documented`, `not_applicable`, type labels). Then the fields
+    of « Reproduire cette pratique », and the grid sections `taxonomy.yaml` marks
+    `compared`, cut to their first paragraph."""
     tax = catalog.taxonomy
     nd = words["not_documented"]
     sections = [s for s in tax.sections if s.compared]
     table = {key: ComparisonRow(key) for key in (
         "type", "theme", "porteur", "place", "year", "public", "missions", "principles",
-        "parcours", "evidence", "key_figures", *(s.id for s in sections))}
+        "parcours", "evidence", "key_figures", *(reproduce_key(f) for f in tax.reproduce),
+        *(s.id for s in sections))}
     for entry in entries:
         m = entry.meta
         place = m.get("place") or {}
@@ -96,31 +119,42 @@ def rows(catalog: Catalog, entries: list[Entry], words: dict[str, str]) -> list[
             f"{f['value']} — {f['label']}" + (f" ({f['year']})" if f.get("year") else "")
             for f in m.get("key_figures") or [])
         missions = frozenset(m.get("missions") or [])
+        mission_names = "; ".join(f"{n}. {label(tax.missions[n], lang, 'short')}"
+                                  for n in sorted(missions))
         cells = {
             "type": Cell(words[entry.type]),
-            "theme": Cell(tax.themes[m["theme"]].label),
-            "porteur": Cell(m.get("porteur") or (nd if entry.type == "monographie"
-                                                 else words["not_applicable"])),
-            "place": Cell(where or (nd if entry.type == "monographie"
-                                    else words["not_applicable"])),
+            "theme": Cell(label(tax.themes[m["theme"]], lang)),
+            "porteur": Cell(m["porteur"], lang="fr") if m.get("porteur") else Cell(
+                nd if entry.type == "monographie" else words["not_applicable"]),
+            "place": Cell(where, lang="fr") if where else Cell(
+                nd if entry.type == "monographie" else words["not_applicable"]),
             "year": Cell(str(m["year"]) if m.get("year") else (
                 nd if entry.type == "monographie" else words["not_applicable"])),
-            "public": Cell(_joined(m.get("public"), tax.public) or nd),
-            "missions": Cell(", ".join(str(n) for n in sorted(missions)) or nd,
-                             missions=missions),
-            "principles": Cell(_joined(m.get("principles"), tax.principles) or nd),
-            "parcours": Cell(_joined(m.get("parcours"), tax.parcours) or nd),
-            "evidence": Cell(f"{level.label} — {m['evidence']['justification']}",
-                             html=Markup('<span class="evidence evidence-{}">{}</span> {}').format(
-                                 level.id, level.label, m["evidence"]["justification"])),
-            "key_figures": Cell(figures or nd),
+            "public": Cell(_joined(m.get("public"), tax.public, lang) or nd),
+            "missions": Cell(mission_names or nd, missions=missions),
+            "principles": Cell(_joined(m.get("principles"), tax.principles, lang) or nd),
+            "parcours": Cell(_joined(m.get("parcours"), tax.parcours, lang) or nd),
+            "evidence": Cell(f"{label(level, lang)} — {m['evidence']['justification']}",
+                             html=Markup('<span class="evidence evidence-{}">{}</span> '
+                                         '<span lang="fr">{}</span>').format(
+                                 level.id, label(level, lang), m["evidence"]["justification"])),
+            "key_figures": Cell(figures, lang="fr") if figures else Cell(nd),
         }
+        reproduce = m.get("reproduce")
+        for spec in tax.reproduce:
+            cells[reproduce_key(spec)] = (reproduce_cell(spec, reproduce[spec.id], nd)
+                                          if reproduce else Cell(words["not_applicable"]))
         for section in sections:
             cells[section.id] = section_cell(catalog, entry, section.title,
                                              words["not_applicable"])
         for key, cell in cells.items():
             table[key].cells.append(cell)
     return list(table.values())
+
+
+def reproduce_key(spec) -> str:
+    """The row (and export column) of a field of « Reproduire cette pratique »."""
+    return f"reproduce_{spec.id}"
 
 
 def records(entries: list[Entry], table: list[ComparisonRow]) -> list[dict]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from ..content.catalog import Catalog
 from ..content.documents import Entry
 from ..content.text import fold
+from .compare import label
 
 # Filters of the matrix: query parameter → front-matter field (a list or a single value).
 MATRIX_FILTERS = {"theme": "theme", "parcours": "parcours", "public": "public",
@@ -33,8 +34,8 @@ def filtered(catalog: Catalog, filters: dict[str, list[str]]) -> list[Entry]:
 @dataclass(frozen=True)
 class Column:
     id: object  # mission number or principle id
-    label: str
-    short: str
+    label: str  # in full (a mission's sentence)
+    name: str  # the column's heading: « 3. Prévention et intervention précoce »
     count: int
 
 
@@ -48,16 +49,19 @@ class Matrix:
         return [c for c in self.columns if c.count == 0]
 
 
-def matrix(catalog: Catalog, practices: list[Entry], view: str) -> Matrix:
+def matrix(catalog: Catalog, practices: list[Entry], view: str, lang: str = "fr") -> Matrix:
+    """Practices against missions (or principles), labels in `lang`."""
     tax = catalog.taxonomy
     if view == "missions":
         rows = [(e, set(e.meta.get("missions") or [])) for e in practices]
         counts = Counter(m for _e, ids in rows for m in ids)
-        columns = [Column(m.id, m.title, str(m.id), counts[m.id]) for m in tax.missions.values()]
+        columns = [Column(m.id, label(m, lang, "title"), f"{m.id}. {label(m, lang, 'short')}",
+                          counts[m.id]) for m in tax.missions.values()]
     else:
         rows = [(e, set(e.meta.get("principles") or [])) for e in practices]
         counts = Counter(p for _e, ids in rows for p in ids)
-        columns = [Column(t.id, t.label, t.label, counts[t.id]) for t in tax.principles.values()]
+        columns = [Column(t.id, label(t, lang), label(t, lang), counts[t.id])
+                   for t in tax.principles.values()]
     return Matrix(columns, rows)
 
 
@@ -66,28 +70,24 @@ def count_by(practices: list[Entry], key) -> Counter:
     return Counter(v for e in practices for v in key(e))
 
 
-def place_of(entry: Entry) -> tuple[str | None, str | None]:
-    place = entry.meta.get("place") or {}
-    return place.get("region"), place.get("department")
+def region_counts(practices: list[Entry], geography) -> Counter:
+    """Practices per INSEE region code, located by the official geography."""
+    located = (geography.locate(e.meta.get("place")) for e in practices)
+    return Counter(loc.region_code for loc in located if loc.region_code)
 
 
-def region_counts(practices: list[Entry], rmap) -> Counter:
-    """Practices per region code of the map (placed by region, else by department)."""
-    return Counter(p.region.code for p in (rmap.place(e.meta.get("place")) for e in practices)
-                   if p.region)
-
-
-def territories(practices: list[Entry], rmap) -> list[tuple[str, str | None, dict]]:
-    """Practices grouped for the territorial view: (kind, region name, {department:
-    [(entry, placed)]}), kind being "region", "unknown" (a name the map lacks) or "none";
-    regions in alphabetical order, then the unknown, then the undocumented."""
-    groups: dict[tuple[str, str | None], dict[str, list]] = {}
+def territories(practices: list[Entry], geography) -> list[tuple[str, str | None, str | None,
+                                                                 dict]]:
+    """Practices grouped for the territorial view: (kind, region name, region code,
+    {department name: [(entry, location)]}), kind being "region", "unknown" (a name the
+    official geography lacks) or "none"; regions in alphabetical order, then the
+    unknown, then the undocumented."""
+    groups: dict[tuple[str, str | None, str | None], dict[str, list]] = {}
     for entry in practices:
-        placed = rmap.place(entry.meta.get("place"))
-        kind = "region" if placed.region else placed.how
-        name = placed.region.name if placed.region else None
-        department = place_of(entry)[1] or ""
-        groups.setdefault((kind, name), {}).setdefault(department, []).append((entry, placed))
+        loc = geography.locate(entry.meta.get("place"))
+        kind = "region" if loc.region_code else loc.how
+        key = (kind, loc.region, loc.region_code)
+        groups.setdefault(key, {}).setdefault(loc.department or "", []).append((entry, loc))
     order = {"region": 0, "unknown": 1, "none": 2}
-    return [(kind, name, depts) for (kind, name), depts
+    return [(kind, name, code, depts) for (kind, name, code), depts
             in sorted(groups.items(), key=lambda g: (order[g[0][0]], fold(g[0][1] or "")))]

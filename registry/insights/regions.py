@@ -1,18 +1,12 @@
 """The map of French regions shipped in `static/maps/` (Natural Earth, public domain):
-loading and checking it, and placing a practice's `place` on it.
-
-A practice is placed by the region its front matter names, else by the region of
-the department it names (from the map's own data). A town alone places nothing:
-the registry does not guess.
+loading and checking its outlines. Regions carry their INSEE code, which is how
+practices located by the official geography (`geography.py`) find their place on it.
 """
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-
-from ..content.problems import Problem
-from ..content.text import fold
 
 
 class RegionMapError(ValueError):
@@ -29,33 +23,11 @@ class Region:
 
 
 @dataclass(frozen=True)
-class Placed:
-    region: Region | None
-    how: str  # "region", "department", "unknown" (a name the map lacks) or "none"
-    unknown: str | None = None  # the name the map does not know
-
-
-@dataclass(frozen=True)
 class RegionMap:
     view_box: str
     regions: dict[str, Region]
     source: str
     licence: str
-    names: dict[str, str] = field(default_factory=dict)  # folded name or alias → code
-    departments: dict[str, str] = field(default_factory=dict)  # folded name → code
-
-    def place(self, place: dict | None) -> Placed:
-        place = place or {}
-        region, department = place.get("region"), place.get("department")
-        if region:
-            code = self.names.get(fold(region))
-            return Placed(self.regions[code], "region") if code else \
-                Placed(None, "unknown", region)
-        if department:
-            code = self.departments.get(fold(department))
-            return Placed(self.regions[code], "department") if code else \
-                Placed(None, "unknown", department)
-        return Placed(None, "none")
 
 
 def load_region_map(path: Path) -> RegionMap:
@@ -76,36 +48,8 @@ def load_region_map(path: Path) -> RegionMap:
                 tuple(float(v) for v in box) if box else None)
             if not regions[str(item["code"])].path.startswith("M"):
                 raise ValueError(f"regions[{i}].path is not SVG path data")
-        names = {fold(r.name): code for code, r in regions.items()}
-        names |= {fold(alias): str(code) for alias, code in data.get("aliases", {}).items()}
-        departments = {fold(name): str(code) for name, code in data["departments"].items()}
-        unknown = sorted((set(names.values()) | set(departments.values())) - set(regions))
-        if unknown:
-            raise ValueError(f"codes {', '.join(unknown)} name no region of the map")
         return RegionMap(str(data["viewBox"]), regions, str(data["source"]),
-                         str(data["licence"]), names, departments)
+                         str(data["licence"]))
     except (KeyError, TypeError, IndexError, ValueError) as exc:
         detail = f"missing field {exc}" if isinstance(exc, KeyError) else str(exc)
         raise RegionMapError(f"{path}: {detail}") from exc
-
-
-def check_places(entries, rmap: RegionMap) -> list[Problem]:
-    """Place names of the entries that the map does not know, or that disagree."""
-    problems = []
-    for entry in entries:
-        place = entry.meta.get("place") or {}
-        region, department = place.get("region"), place.get("department")
-        code = rmap.names.get(fold(region)) if region else None
-        if region and not code:
-            known = ", ".join(sorted(r.name for r in rmap.regions.values()))
-            problems.append(Problem(entry.path, "place.region",
-                                    f"{region!r} is not a region of the map (known: {known})"))
-        if department:
-            dept_code = rmap.departments.get(fold(department))
-            if not dept_code:
-                problems.append(Problem(entry.path, "place.department",
-                                        f"{department!r} is not a department of the map"))
-            elif code and dept_code != code:
-                problems.append(Problem(entry.path, "place", f"{department} is in "
-                                        f"{rmap.regions[dept_code].name}, not in {region}"))
-    return problems

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+LABEL_CHARS = 34  # characters a line of label holds beside the bars
+
 
 @dataclass(frozen=True)
 class Bar:
@@ -16,11 +18,26 @@ class Bar:
     text: str  # the value as written beside the bar
 
 
+def wrap(text: str, width: int = LABEL_CHARS) -> list[str]:
+    """`text` cut at spaces into lines of at most `width` characters (a longer word
+    keeps its own line): chart labels are never cut short."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
 def bar_chart(chart_id: str, title: str, description: str, bars: list[Bar],
               empty_text: str = "—") -> Markup:
-    """A horizontal bar chart scaled 0–1, as an inline <svg> with <title> and <desc>."""
-    label_w, bar_w, row_h, top = 260, 300, 32, 8
-    width, height = label_w + bar_w + 80, top * 2 + row_h * max(len(bars), 1)
+    """A horizontal bar chart scaled 0–1, as an inline <svg> with <title> and <desc>.
+    Long labels run on several lines; each row is as tall as its label."""
+    label_w, bar_w, line_h, pad, top = 260, 300, 18, 14, 8
+    labels = [wrap(bar.label) for bar in bars]
+    heights = [max(32, len(lines) * line_h + pad) for lines in labels]
+    width, height = label_w + bar_w + 80, top * 2 + (sum(heights) or 32)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} {height}" '
         f'width="{width}" height="{height}" role="img" '
@@ -30,20 +47,24 @@ def bar_chart(chart_id: str, title: str, description: str, bars: list[Bar],
         f'<line class="chart-axis" x1="{label_w}" y1="{top}" x2="{label_w}" '
         f'y2="{height - top}"/>',
     ]
-    for i, bar in enumerate(bars):
-        y = top + i * row_h
-        label = bar.label if len(bar.label) <= 38 else bar.label[:37] + "…"
-        parts.append(f'<text class="chart-label" x="{label_w - 8}" y="{y + 20}" '
-                     f'text-anchor="end">{escape(label)}</text>')
+    y = top
+    for bar, lines, row_h in zip(bars, labels, heights, strict=True):
+        first = y + (row_h - len(lines) * line_h) / 2 + 13  # baseline of the first line
+        spans = "".join(f'<tspan x="{label_w - 8}" dy="{0 if i == 0 else line_h}">'
+                        f'{escape(line)}</tspan>' for i, line in enumerate(lines))
+        parts.append(f'<text class="chart-label" x="{label_w - 8}" y="{first:g}" '
+                     f'text-anchor="end">{spans}</text>')
+        middle = y + row_h / 2
         if bar.value is None:
-            parts.append(f'<text class="chart-value" x="{label_w + 8}" y="{y + 20}">'
+            parts.append(f'<text class="chart-value" x="{label_w + 8}" y="{middle + 5:g}">'
                          f'{escape(empty_text)}</text>')
-            continue
-        length = round(max(0.0, min(1.0, bar.value)) * bar_w, 1)
-        parts.append(f'<rect class="chart-bar" x="{label_w}" y="{y + 6}" width="{length}" '
-                     f'height="{row_h - 12}"/>')
-        parts.append(f'<text class="chart-value" x="{label_w + length + 8}" y="{y + 20}">'
-                     f'{escape(bar.text)}</text>')
+        else:
+            length = round(max(0.0, min(1.0, bar.value)) * bar_w, 1)
+            parts.append(f'<rect class="chart-bar" x="{label_w}" y="{middle - 10:g}" '
+                         f'width="{length}" height="20"/>')
+            parts.append(f'<text class="chart-value" x="{label_w + length + 8}" '
+                         f'y="{middle + 5:g}">{escape(bar.text)}</text>')
+        y += row_h
     parts.append("</svg>")
     return Markup("".join(parts))
 
@@ -57,13 +78,15 @@ def map_step(count: int) -> str:
 
 
 def region_choropleth(chart_id: str, title: str, description: str, rmap,
-                      counts: dict[str, int], tooltip) -> Markup:
+                      counts: dict[str, int], tooltip, link=None) -> Markup:
     """The regions of `rmap` shaded by `counts` (region code → practices), the count
     written on each region that has some, as an inline <svg> with <title> and <desc>.
-    `tooltip(region, count)` gives each region's own <title>."""
+    `tooltip(region, count)` gives each region's own <title>; `link(region)`, when
+    given, makes each region with practices a link (to their list)."""
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="region-map" viewBox="{rmap.view_box}" '
-        f'role="img" aria-labelledby="{chart_id}-title {chart_id}-desc">',
+        f'role="{"group" if link else "img"}" '  # a picture may not hold links
+        f'aria-labelledby="{chart_id}-title {chart_id}-desc">',
         f'<title id="{chart_id}-title">{escape(title)}</title>',
         f'<desc id="{chart_id}-desc">{escape(description)}</desc>',
     ]
@@ -73,8 +96,13 @@ def region_choropleth(chart_id: str, title: str, description: str, rmap,
             parts.append(f'<rect class="map-inset" x="{x}" y="{y}" width="{w}" height="{h}"/>')
     for region in rmap.regions.values():
         count = counts.get(region.code, 0)
-        parts.append(f'<path class="map-region {map_step(count)}" d="{region.path}">'
-                     f'<title>{escape(tooltip(region, count))}</title></path>')
+        shape = (f'<path class="map-region {map_step(count)}" d="{region.path}">'
+                 f'<title>{escape(tooltip(region, count))}</title></path>')
+        if link and count:
+            # Out of the tab order: keyboards reach the same lists through the page.
+            shape = (f'<a class="map-link" href="{escape(link(region))}" tabindex="-1">'
+                     f'{shape}</a>')
+        parts.append(shape)
     for region in rmap.regions.values():
         count = counts.get(region.code, 0)
         if count:

@@ -5,13 +5,19 @@ from __future__ import annotations
 from functools import cached_property
 from urllib.parse import urlencode
 
-from flask import request
+from flask import current_app, g, request
 from flask_babel import gettext as _
 
-from ..insights.compare import MAX_COMPARED, Selection, records, select
+from ..insights.compare import MAX_COMPARED, Selection, records, reproduce_key, rows, select
 from ..services import catalog
-from .templating import kind_label
+from .i18n import request_locale
+from .templating import kind_label, localized
 from .urls import site_root
+
+
+def comparison_rows(entries) -> list:
+    """The comparison's rows for this request: vocabulary labels in its language."""
+    return rows(catalog, entries, words(), request_locale())
 
 
 def words() -> dict[str, str]:
@@ -27,16 +33,29 @@ def row_labels() -> dict[str, str]:
         "principles": _("Principes"), "parcours": _("Parcours"),
         "evidence": _("Niveau de preuve"), "key_figures": _("Chiffres clés"),
     }
-    labels.update({s.id: s.title for s in catalog.taxonomy.sections if s.compared})
+    tax = catalog.taxonomy
+    labels.update({reproduce_key(f): localized(f, "label") for f in tax.reproduce})
+    labels.update({s.id: localized(s, "title") for s in tax.sections if s.compared})
     return labels
 
 
-class Tray:
-    """The practices picked for comparison, read from the `d` parameters of any page
-    (on first use: a page without content, such as an error page, never reads them)."""
+COOKIE = "tray"
+COOKIE_DAYS = 30
 
-    def __init__(self, args):
-        self._slugs = args.getlist("d")
+
+class Tray:
+    """The practices picked for comparison: the `d` parameters of the page when it has
+    any (« d= » alone empties the tray), else those kept in the `tray` cookie, so that
+    the tray survives navigation. Read on first use: a page without content, such as an
+    error page, never reads them."""
+
+    def __init__(self, args, cookies=None):
+        self.from_url = "d" in args
+        if self.from_url:
+            self._slugs = [s for s in args.getlist("d") if s]
+        else:
+            kept = (cookies or {}).get(COOKIE, "")
+            self._slugs = [s for s in kept.split(",") if s][:MAX_COMPARED]
 
     @cached_property
     def selection(self) -> Selection:
@@ -59,7 +78,8 @@ class Tray:
         return self.slugs if self.has(slug) else [*self.slugs, slug]
 
     def without(self, slug: str) -> list[str]:
-        return [s for s in self.slugs if s != slug]
+        """The tray without `slug`; [""] when that empties it (« d= » clears the cookie)."""
+        return [s for s in self.slugs if s != slug] or [""]
 
     def here(self, **changes) -> str:
         """This page's URL with other parameters kept and `d` replaced by `changes['d']`."""
@@ -90,7 +110,30 @@ def comparison_data(selection: Selection, table) -> dict:
             "dropped": selection.dropped}
 
 
+def current_tray() -> Tray:
+    """This request's tray (one per request)."""
+    if "registry_tray" not in g:
+        g.registry_tray = Tray(request.args, request.cookies)
+    return g.registry_tray
+
+
+def _keep_tray(response):
+    """A page whose URL sets the tray stores it in the cookie (or clears it)."""
+    if ("d" in request.args and request.method == "GET" and response.status_code < 400
+            and response.mimetype == "text/html"):  # pages only: the API stays stateless
+        slugs = current_tray().slugs
+        if slugs:
+            response.set_cookie(COOKIE, ",".join(slugs), max_age=COOKIE_DAYS * 24 * 3600,
+                                samesite="Lax", httponly=True,
+                                secure=current_app.config.get("SESSION_COOKIE_SECURE", False))
+        elif COOKIE in request.cookies:
+            response.delete_cookie(COOKIE)
+    return response
+
+
 def init_app(app) -> None:
+    app.after_request(_keep_tray)
+
     @app.context_processor
     def inject_tray():
-        return {"tray": Tray(request.args), "max_compared": MAX_COMPARED}
+        return {"tray": current_tray(), "max_compared": MAX_COMPARED}

@@ -9,6 +9,7 @@ from ..checklist.storage import result_of
 from ..extensions import limiter
 from ..services import catalog
 from .charts import Bar, bar_chart
+from .templating import localized
 from .urls import external_url
 
 FICHE = "numerique-questions-a-se-poser"  # the fiche the checklist is written from
@@ -56,10 +57,10 @@ def result_context(evaluation, checklist) -> dict:
         "scores", _("Score par domaine"),
         _("Score de chaque domaine de questions, de 0 à 100 %. Le tableau qui suit donne "
           "les mêmes valeurs."),
-        [Bar(d.domain.title, d.score, percent(d.score)) for d in result.domains],
+        [Bar(localized(d.domain, "title"), d.score, percent(d.score)) for d in result.domains],
         empty_text=_("pas de score"))
     share_url = external_url("evaluations.shared", token=evaluation.share_token)
     return {"evaluation": evaluation, "checklist": checklist, "result": result, "chart": chart,
             "percent": percent, "related": related_pages(evaluation, result),
             "share_url": share_url,
-            "category": checklist.categories[evaluation.category].label}
+            "category": localized(checklist.categories[evaluation.category], "label")}

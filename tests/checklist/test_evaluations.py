@@ -10,7 +10,7 @@ import json
 import re
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from registry.checklist.storage import hash_token
 from registry.extensions import db
@@ -230,6 +230,73 @@ def test_saving_without_changes_keeps_the_revision_count(fixture_app, client):
     save_step(client, token, "projet", 1, **{"value-preuves": "oui"})
     unchanged = save_step(client, token, "projet", 2, **{"value-preuves": "oui"})
     assert unchanged.status_code == 302
+    with fixture_app.app_context():
+        assert db.session.scalar(select(Evaluation.version)) == 2
+
+
+def form_as_sent(html: str, form_class: str | None = None) -> dict[str, str]:
+    """What a browser sends when the page's first POST form (of `form_class`, if given)
+    is submitted untouched."""
+    from html.parser import HTMLParser
+
+    class Form(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.data, self.inside, self.select, self.area = {}, False, None, None
+
+        def handle_starttag(self, tag, attrs):
+            a = dict(attrs)
+            if tag == "form" and (a.get("method") or "").lower() == "post" and not self.data:
+                self.inside = form_class is None or form_class in (a.get("class") or "").split()
+            elif not self.inside:
+                return
+            elif tag == "input" and a.get("name") and a.get("type") not in ("submit",):
+                if a.get("type") not in ("radio", "checkbox") or "checked" in a:
+                    self.data[a["name"]] = a.get("value") or ""
+            elif tag == "select":
+                self.select = a.get("name")
+                self.data.setdefault(self.select, "")
+            elif tag == "option" and self.select and "selected" in a:
+                self.data[self.select] = a.get("value") or ""
+            elif tag == "textarea":
+                self.area = a.get("name")
+                self.data[self.area] = ""
+
+        def handle_data(self, data):
+            if self.area:
+                self.data[self.area] += data
+
+        def handle_endtag(self, tag):
+            if tag == "form":
+                self.inside = False
+            elif tag == "select":
+                self.select = None
+            elif tag == "textarea":
+                self.area = None
+
+    parser = Form()
+    parser.feed(html)
+    return parser.data
+
+
+def test_submitting_a_step_untouched_makes_no_new_revision(fixture_app, client):
+    """The whole form as the browser sends it (empty comments, evidence, unanswered
+    questions): nothing changed, so no revision, and the person is told so."""
+    token = start(client)
+    save_step(client, token, "projet", 1, **{"value-preuves": "oui", "comment-preuves": "Vu"})
+    step = client.get(f"/numerique/modifier/{token}/etape/projet")
+    data = form_as_sent(step.text)
+    assert data["value-preuves"] == "oui" and data["version"] == "2"
+    again = client.post(f"/numerique/modifier/{token}/etape/projet", data=data,
+                        follow_redirects=True)
+    assert "Aucun changement à enregistrer" in again.text
+    with fixture_app.app_context():
+        assert db.session.scalar(select(Evaluation.version)) == 2
+        assert db.session.scalar(select(func.count(EvaluationRevision.id))) == 2
+    overview = client.get(f"/numerique/modifier/{token}")
+    header = form_as_sent(overview.text, "inline-form")
+    assert header["tool_name"] == "Agenda partagé" and header["version"] == "2"
+    client.post(f"/numerique/modifier/{token}", data=header)
     with fixture_app.app_context():
         assert db.session.scalar(select(Evaluation.version)) == 2
 

@@ -32,7 +32,7 @@ def test_fixture_content_is_valid():
     assert mono.missions == [1, 3]
     assert mono.meta["key_figures"] == [{"value": "12", "label": "logements de test",
                                          "year": 2021}]
-    assert mono.meta["place"] == {"town": "Ville-Test", "department": None, "region": None}
+    assert mono.meta["place"] == {"town": "Rennes", "department": None, "region": None}
     assert mono.url == "/monographies/dispositif-essai"
 
 
@@ -64,7 +64,23 @@ def test_shipped_content_is_valid():
      r":summary: required field is missing"),
     ("glossaire/ipa.md", "  - {document: fixture.txt, section: \"Glossaire de test\"}\n",
      "  - {document: fixture.txt}\n",
-     r"ipa\.md:sources: item 1 must have exactly the keys document and section"),
+     r"ipa\.md:sources: item 1 must have the keys document and section, and optionally page"),
+    (MONO, "{document: fixture.txt, section: \"Section de test\"}",
+     "{document: fixture.txt, section: \"Section de test\", page: \"dix\"}",
+     r":sources: item 1: page must be a page number or a range such as 10-11"),
+    # « Reproduire cette pratique »: every field, each of its shape
+    (MONO, "  mesure: null\n", "", r":reproduce: must have exactly the keys equipe, "
+     r"partenaires, financement, prerequis, etapes, formation, mesure"),
+    (MONO, "  etapes: [\"Repérer la personne.\", \"L’accompagner vers les soins.\"]",
+     "  etapes: \"Repérer.\"", r":reproduce: etapes: must be a list of steps, or null"),
+    (MONO, "{text: \"Un financement de test.\", year: 2021}", "\"Un financement de test.\"",
+     r":reproduce: financement: must be \{text, year\}"),
+    (MONO, "{text: \"Un financement de test.\", year: 2021}",
+     "{text: \"Un financement de test.\", year: vingt}",
+     r":reproduce: financement: must be a four-digit year or null"),
+    (MONO, "  equipe: \"Deux infirmiers de test.\"", "  equipe: \"  \"",
+     r":reproduce: equipe: must be a non-empty text, or null"),
+    (MONO, "reviewed: 2026-12-01\n", "", r":reviewed: required field is missing"),
     # wrong shapes
     (MONO, "year: 2020", "year: deux mille", r":year: must be a four-digit year or null"),
     (MONO, "justification: \"Les données de test décrivent un dispositif sans aucune "
@@ -86,7 +102,7 @@ def test_shipped_content_is_valid():
      r"dispositif-essai\.md:body: missing grid heading '## Conditions de financement'"),
     # links and glossary references
     (MONO, "(/fiches/fiche-essai)", "(/fiches/inconnue)",
-     r"dispositif-essai\.md:line 29: broken internal link '/fiches/inconnue'"),
+     r"dispositif-essai\.md:line 38: broken internal link '/fiches/inconnue'"),
     ("fiches/fiche-essai.md", "se fait à l'entrée", "se fait à l'[entrée](/glossaire/entree)",
      r"fiche-essai\.md:line \d+: broken glossary reference '/glossaire/entree'"),
     (MONO, "see_also: [ipa, fiche-essai]", "see_also: [ipa, glossaire-absent]",

@@ -67,6 +67,42 @@ def test_french_typography():
     assert problems == []
 
 
+def french_strings(value, where=""):
+    """(where, text) for each French string of a YAML value: keys ending in `_en` and the
+    glossary's `english` hold English, and are skipped."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if not (str(key).endswith("_en") or key == "english"):
+                yield from french_strings(item, f"{where}.{key}")
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from french_strings(item, f"{where}[{i}]")
+    elif isinstance(value, str):
+        yield where, value
+
+
+def test_curly_apostrophes_in_french_text():
+    """French text uses the typographic apostrophe (’), in pages and in every YAML value
+    shown to people (comments and English forms aside)."""
+    import re
+
+    import frontmatter
+    import yaml
+
+    straight = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])")
+    problems = []
+    for path in sorted(REAL_CONTENT.glob("*/*.md")):
+        post = frontmatter.load(path)
+        texts = [("body", post.content), *french_strings(post.metadata)]
+        problems += [f"{path.relative_to(REAL_CONTENT)}:{where}" for where, text in texts
+                     if straight.search(text)]
+    for path in sorted([*REAL_CONTENT.glob("*.yaml"), *REAL_CONTENT.glob("checklist/*.yaml")]):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        problems += [f"{path.relative_to(REAL_CONTENT)}:{where}"
+                     for where, text in french_strings(data) if straight.search(text)]
+    assert problems == []
+
+
 def test_every_practice_mission_and_principle_has_an_easy_version(content):
     missing = [e.path for e in content.entries.values()
                if e.type in ("monographie", "fiche", "mission", "principe") and e.falc is None]

@@ -22,7 +22,7 @@ def test_build_a_comparison_from_search_results_and_print_it(page: Page, live_se
     page.locator(".tray a.button", has_text="Comparer").click()
     expect(page).to_have_url(re.compile(r"/comparer\?d=[\w-]+&d=[\w-]+$"))
     expect(page.locator("table.practices-compare thead th[scope=col]")).to_have_count(2)
-    expect(page.locator(".mission-marks").first).to_be_visible()
+    expect(page.locator(".mission-names").first).to_be_visible()
     assert_accessible(page)
 
     # Only the differences, without JavaScript needed: a plain link.

@@ -33,7 +33,9 @@ def test_two_three_and_four_practices_side_by_side(client, slugs):
     for label in ("Porteur", "Missions", "Niveau de preuve", "Prérequis pour le déploiement",
                   "Conditions de financement", "Freins et facteurs de succès"):
         assert f'<th scope="row">{label}' in page.text
-    assert page.text.count('class="mission-marks"') == len(slugs)
+    assert page.text.count('class="mission-names"') == len(slugs)
+    for label in ("Équipe et effectifs", "Étapes clés", "Ce qui a été mesuré"):
+        assert f'<th scope="row">{label}' in page.text
 
 
 def test_rows_show_the_practices_data_and_link_to_full_sections(app, client):
@@ -102,8 +104,11 @@ def test_tray_travels_with_search_results_and_practice_pages(client):
     assert f"d={A}&amp;d={B}" in practice.text  # « Ajouter à la comparaison »
     two = client.get(f"/monographies/{B}?d={A}&d={B}")
     assert f'href="/comparer?d={A}&amp;d={B}"' in two.text
-    plain = client.get(f"/monographies/{B}")
-    assert 'class="tray"' not in plain.text and "Ajouter à la comparaison" in plain.text
+    kept = client.get(f"/monographies/{B}")  # the tray's cookie keeps it without `d`
+    assert f'href="/comparer?d={A}&amp;d={B}"' in kept.text
+    emptied = client.get(f"/monographies/{B}?d=")
+    assert 'class="tray"' not in emptied.text and "Ajouter à la comparaison" in emptied.text
+    assert 'class="tray"' not in client.get(f"/monographies/{B}").text
 
 
 def test_compared_sections_are_those_taxonomy_marks(make_app, content_copy):

@@ -68,12 +68,40 @@ def test_charts_are_valid_svg_with_title_description_and_data_table(pages):
     assert "Pratiques par région" in text and "Région non documentée" in text
 
 
+def test_chart_labels_run_on_several_lines_never_cut():
+    from registry.web.charts import LABEL_CHARS, Bar, bar_chart
+
+    long = "Projet personnalisé de rétablissement, avec des mots très longs à la suite"
+    svg = bar_chart("c", "Titre", "Description", [Bar(long, 0.5, "3"), Bar("Court", 1, "6")])
+    root = ET.fromstring(str(svg))
+    labels = root.findall(f"{NS}text[@class='chart-label']")
+    lines = [span.text for span in labels[0].findall(f"{NS}tspan")]
+    assert " ".join(lines) == long and len(lines) > 1  # the whole label, over lines
+    assert all(len(line) <= LABEL_CHARS for line in lines) and "…" not in svg
+    bars = root.findall(f"{NS}rect")
+    assert float(bars[1].get("y")) > float(bars[0].get("y")) + 20 * (len(lines) - 1)
+
+
+def test_matrix_columns_are_named_and_rows_say_their_kind(pages):
+    text = pages["/missions/matrice"].text
+    assert '<th scope="col" class="" title="' in text or '<th scope="col" title="' in text
+    assert "1. Réponse de proximité graduée</th>" in text
+    assert '<span class="type">Fiche pratique' in text and '<span class="type">Monographie' in text
+
+
 def test_territories_group_monographs_without_guessing(make_app_module, pages):
     from registry.services import catalog
 
     text = pages["/territoires"].text
     assert pages["/territoires"].status_code == 200
     with make_app_module.app_context():
+        from registry.services import geography
+
+        geo = geography.get()
+        unplaced = []
         for entry in catalog.of_type("monographie"):
             assert entry.url in text
-    assert "Région non documentée" in text
+            if not geo.locate(entry.meta.get("place")).region_code:
+                unplaced.append(entry)
+    # A group for the unplaced ones exactly when some monograph names no place.
+    assert ("Région non documentée" in text) == bool(unplaced)

@@ -40,7 +40,8 @@ def test_practice_page_shows_tags_evidence_and_sources(fclient):
     assert "<cite>Document de test</cite>" in html and "Section de test" in html
     assert 'href="/missions/3"' in html and "Prévention et intervention précoce" in html
     assert 'href="/principes/aller-vers"' in html
-    assert "Porteur\u00a0:" in html and "Ville-Test" in html and "2020" in html
+    assert "Porteur\u00a0:" in html and "2020" in html
+    assert "Rennes, Ille-et-Vilaine, Bretagne" in html  # placed by the official geography
     assert "logements de test" in html  # key figures table
     assert '<abbr title="Infirmier en pratique avancée">IPA</abbr>' in html
     assert 'href="#genese-et-conditions-de-mise-en-uvre"' in html  # table of contents

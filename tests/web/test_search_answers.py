@@ -25,7 +25,7 @@ def page(client, query: str, **params) -> str:
 def result_slugs(html: str) -> list[str]:
     hits = html.split('<ol class="hits"', 1)[1].split("</ol>", 1)[0] if 'class="hits"' in html \
         else ""
-    return re.findall(r'<h3><a href="/[^"]*/([\w-]+)"', hits)
+    return re.findall(r'<h3[^>]*><a href="/[^"]*/([\w-]+)"', hits)
 
 
 def test_a_misspelt_word_is_searched_corrected_with_a_way_back(client):

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from flask import jsonify, render_template, request
 
-from ...insights.compare import rows, select
+from ...insights.compare import select
 from ...services import catalog
-from ..comparison import comparison_data, words
+from ..comparison import comparison_data, comparison_rows
 from . import openapi
 from .blueprint import bad_request, bp
 
@@ -38,4 +38,4 @@ def api_compare():
         return bad_request("d", f"unknown practice {selection.unknown[0]!r}")
     if len(selection.entries) < 2:
         return bad_request("d", "give 2 to 4 practice slugs: d=<slug>&d=<slug>")
-    return jsonify(comparison_data(selection, rows(catalog, selection.entries, words())))
+    return jsonify(comparison_data(selection, comparison_rows(selection.entries)))

@@ -12,6 +12,7 @@ from ...checklist import storage
 from ...checklist.storage import Conflict, answers_of, find_editable
 from ...checklist.submission import Checked, Header, SubmissionError, check_answers, check_header
 from ...services import catalog
+from .. import my_evaluations
 from ..evaluation_pages import (
     FICHE,
     current_checklist,
@@ -164,7 +165,25 @@ def overview(token: str):
         first_step=checklist.domains_for(evaluation.category)[0],
         **result_context(evaluation, checklist))
     status = 409 if conflict else 400 if checked.errors else 200
-    return private(Response(body, status=status))
+    return my_evaluations.remember(private(Response(body, status=status)), my_evaluations.EDIT,
+                                   token)
+
+
+@bp.route("/mes-evaluations", methods=["GET", "POST"])
+def mine():
+    """The evaluations opened in this browser (kept in its cookie, not on the server)."""
+    checklist = current_checklist()
+    if request.method == "POST":
+        token = request.form.get("forget", "")
+        response = redirect(url_for(".mine"))
+        if token == "all":
+            flash(_("La liste a été vidée dans ce navigateur. Les évaluations existent "
+                    "toujours : leurs liens restent valables."), "success")
+            return my_evaluations.forget(response)
+        flash(_("Ce lien a été retiré de la liste. L’évaluation existe toujours."), "success")
+        return my_evaluations.forget(response, token)
+    return private(Response(render_template("checklist/mine.html", kept=my_evaluations.kept(),
+                                            checklist_categories=checklist.categories)))
 
 
 @bp.route("/modifier/<token>/supprimer", methods=["GET", "POST"])

@@ -8,17 +8,21 @@ from __future__ import annotations
 from flask import Blueprint, Response, render_template, request
 from flask_babel import gettext as _
 
-from ...insights.compare import records, rows, select
+from ...insights.compare import Selection, records, select
 from ...services import catalog
-from ..comparison import absolute, comparison_data, row_labels, words
+from ..comparison import absolute, comparison_data, comparison_rows, current_tray, row_labels
 from ..downloads import csv_download, json_body
 
 bp = Blueprint("compare", __name__)
 
 
 def _comparison():
-    selection = select(catalog, request.args.getlist("d"))
-    table = rows(catalog, selection.entries, words())
+    tray = current_tray()
+    if tray.from_url:
+        selection = select(catalog, request.args.getlist("d"))
+    else:  # the practices kept in the tray (one removed from the registry is left out)
+        selection = Selection(tray.selection.entries, [], [])
+    table = comparison_rows(selection.entries)
     return selection, table
 
 

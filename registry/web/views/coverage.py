@@ -13,13 +13,14 @@ from ...insights.coverage import (
     count_by,
     filtered,
     matrix,
-    place_of,
     region_counts,
 )
 from ...insights.coverage import territories as territory_groups
-from ...services import catalog, region_map
+from ...services import catalog, geography, region_map
 from ..charts import MAP_STEPS, Bar, bar_chart, region_choropleth
+from ..i18n import request_locale
 from ..params import ParamError, read_filters
+from ..templating import localized
 
 bp = Blueprint("coverage", __name__)
 
@@ -32,12 +33,13 @@ def counts_chart(chart_id: str, title: str, description: str,
     return bar_chart(chart_id, title, description, bars), items
 
 
-def _region_name(entry, rmap) -> str | None:
-    """The region a practice is placed in (by the map when it loads), as a name."""
-    if rmap is None:
-        return place_of(entry)[0]
-    placed = rmap.place(entry.meta.get("place"))
-    return placed.region.name if placed.region else placed.unknown
+def _region_name(entry, geo) -> str | None:
+    """The region a practice lies in (official geography), or the name it does not know;
+    the region its front matter names when the geography cannot be read."""
+    if geo is None:
+        return (entry.meta.get("place") or {}).get("region")
+    loc = geo.locate(entry.meta.get("place"))
+    return loc.region or loc.unknown
 
 
 def charts(practices) -> list[dict]:
@@ -45,15 +47,16 @@ def charts(practices) -> list[dict]:
     by_mission = count_by(practices, lambda e: e.meta.get("missions") or [])
     by_evidence = count_by(practices, lambda e: [e.evidence_level])
     by_theme = count_by(practices, lambda e: [e.meta.get("theme")])
-    rmap = region_map.get()
-    by_region = count_by(practices, lambda e: [_region_name(e, rmap) or ""])
+    geo = geography.get()
+    by_region = count_by(practices, lambda e: [_region_name(e, geo) or ""])
     specs = [
         ("par-mission", _("Pratiques par mission"),
-         [(f"{m.id}. {m.short}", by_mission[m.id]) for m in tax.missions.values()]),
+         [(f"{m.id}. {localized(m, 'short')}", by_mission[m.id])
+          for m in tax.missions.values()]),
         ("par-preuve", _("Pratiques par niveau de preuve"),
-         [(level.label, by_evidence[level.id]) for level in tax.evidence.values()]),
+         [(localized(level, "label"), by_evidence[level.id]) for level in tax.evidence.values()]),
         ("par-theme", _("Pratiques par thème"),
-         [(t.label, by_theme[t.id]) for t in tax.themes.values()]),
+         [(localized(t, "label"), by_theme[t.id]) for t in tax.themes.values()]),
         ("par-region", _("Pratiques par région"),
          sorted(((r or _("Région non documentée"), n) for r, n in by_region.items()),
                 key=lambda item: (item[0] == _("Région non documentée"), item[0]))),
@@ -84,21 +87,33 @@ def missions_matrix():
                         status=400)
     practices = filtered(catalog, filters)
     return render_template("coverage/matrix.html", error=None, filters=filters, view=view,
-                           table=matrix(catalog, practices, view), practices=practices,
+                           table=matrix(catalog, practices, view, request_locale()),
+                           practices=practices,
                            charts=charts(practices), total=len(catalog.practices()))
 
 
 @bp.route("/territoires")
 def territories():
-    """Monographs grouped by region and department, and the map of regions."""
-    rmap = region_map.get()
+    """Monographs grouped by region and department (official geography), and the map of
+    regions. Either data file may be broken: the page then says so and shows the rest."""
+    rmap, geo = region_map.get(), geography.get()
     monographs = [e for e in catalog.practices() if e.type == "monographie"]
-    if rmap is None:
-        return render_template("coverage/territories.html", rmap=None, groups=[],
+    if geo is None:
+        return render_template("coverage/territories.html", rmap=rmap, geo=None, groups=[],
                                monographs=monographs, map_svg=None, rows=[])
-    counts = region_counts(monographs, rmap)
+    counts = region_counts(monographs, geo)
     placed = sum(counts.values())
+    svg, rows = None, []
+    if rmap is not None:
+        svg = _map(rmap, counts, placed, len(monographs))
+        rows = sorted(((r, counts.get(code, 0)) for code, r in rmap.regions.items()),
+                      key=lambda row: (-row[1], fold(row[0].name)))
+    return render_template("coverage/territories.html", rmap=rmap, geo=geo,
+                           monographs=monographs, groups=territory_groups(monographs, geo),
+                           map_svg=svg, rows=rows, placed=placed, steps=MAP_STEPS)
 
+
+def _map(rmap, counts, placed: int, total: int):
     def tooltip(region, n: int) -> str:
         if not n:
             return _("%(region)s : aucune monographie", region=region.name)
@@ -111,12 +126,8 @@ def territories():
           "la région.", n=len(rmap.regions)),
         ngettext("%(num)s monographie sur %(total)s est placée sur la carte.",
                  "%(num)s monographies sur %(total)s sont placées sur la carte.", placed,
-                 total=len(monographs)),
-        _("Le tableau qui suit donne les mêmes valeurs.")])
-    svg = region_choropleth("carte-regions", _("Monographies par région"), description, rmap,
-                            counts, tooltip)
-    rows = sorted(((r.name, counts.get(code, 0)) for code, r in rmap.regions.items()),
-                  key=lambda row: (-row[1], fold(row[0])))
-    return render_template("coverage/territories.html", rmap=rmap, monographs=monographs,
-                           groups=territory_groups(monographs, rmap), map_svg=svg, rows=rows,
-                           placed=placed, steps=MAP_STEPS)
+                 total=total),
+        _("Chaque région qui en compte mène à leur liste, plus bas. Le tableau qui suit "
+          "donne les mêmes valeurs.")])
+    return region_choropleth("carte-regions", _("Monographies par région"), description, rmap,
+                             counts, tooltip, link=lambda region: f"#region-{region.code}")

@@ -9,6 +9,7 @@ from ...checklist.exports import CSV_COLUMNS, csv_rows, record
 from ...checklist.storage import diff, find_shared, result_of
 from ...content.render import render_falc
 from ...insights.compare import MAX_COMPARED
+from .. import my_evaluations
 from ..downloads import csv_download, json_download
 from ..evaluation_pages import current_checklist, percent, private, result_context
 from ..urls import external_url
@@ -29,8 +30,9 @@ def shared_or_404(token: str):
 def shared(token: str):
     checklist = current_checklist()
     evaluation = shared_or_404(token)
-    return private(Response(render_template("evaluations/result.html", can_edit=False,
-                                            **result_context(evaluation, checklist))))
+    body = render_template("evaluations/result.html", can_edit=False,
+                           **result_context(evaluation, checklist))
+    return my_evaluations.remember(private(Response(body)), my_evaluations.SHARE, token)
 
 
 @bp.route("/evaluations/<token>/facile")

@@ -5,6 +5,7 @@ from flask import Blueprint, Response, current_app, render_template, url_for
 from markupsafe import escape
 
 from ...content.history import entry_date, last_change
+from ...insights.compare import reproduce_key
 from ...services import catalog
 from ..downloads import csv_download, json_download
 from ..urls import absolute, site_root
@@ -14,7 +15,7 @@ FEED_SIZE = 50
 PRACTICE_COLUMNS = ("slug", "type", "title", "url", "summary", "dispositif", "theme", "porteur",
                     "town", "department", "region", "year", "public", "missions", "principles",
                     "parcours", "evidence", "evidence_justification", "digital_category",
-                    "number", "key_figures", "sources", "updated")
+                    "number", "key_figures", "sources", "reviewed", "updated")
 GLOSSARY_COLUMNS = ("slug", "title", "url", "expansion", "aliases", "summary", "updated")
 
 
@@ -41,9 +42,24 @@ def practice_record(entry) -> dict:
         "evidence_justification": m["evidence"]["justification"],
         "digital_category": m.get("digital_category"), "number": m.get("number"),
         "key_figures": m.get("key_figures", []),
-        "sources": [f"{s['document']} — {s['section']}" for s in m.get("sources", [])],
+        "sources": [f"{s['document']} — {s['section']}" + (f", p. {s['page']}" if s["page"]
+                                                            else "")
+                    for s in m.get("sources", [])],
+        "reviewed": m["reviewed"].isoformat(),
         "updated": _updated(entry),
-    }
+    } | reproduce_record(m.get("reproduce"))
+
+
+def reproduce_record(values: dict | None) -> dict:
+    """The fields of « Reproduire cette pratique » as columns (`reproduce_<id>`): text,
+    steps as a list, {text, year} for funding; null when not documented (and for fiches,
+    which have no such block)."""
+    return {reproduce_key(spec): (values or {}).get(spec.id)
+            for spec in catalog.taxonomy.reproduce}
+
+
+def practice_columns() -> tuple[str, ...]:
+    return PRACTICE_COLUMNS + tuple(reproduce_key(f) for f in catalog.taxonomy.reproduce)
 
 
 def glossary_record(entry) -> dict:
@@ -56,6 +72,8 @@ def glossary_record(entry) -> dict:
 def _csv_value(value) -> str:
     if value is None:
         return ""
+    if isinstance(value, dict) and set(value) == {"text", "year"}:  # dated reproduce field
+        return value["text"] + (f" ({value['year']})" if value["year"] else "")
     if isinstance(value, list):
         return " | ".join(f"{v['value']} — {v['label']}" if isinstance(v, dict) else str(v)
                           for v in value)
@@ -81,7 +99,7 @@ def index():
 
 @bp.route("/donnees/pratiques.<any(csv, json):fmt>")
 def practices(fmt: str):
-    return _download([practice_record(e) for e in catalog.practices()], PRACTICE_COLUMNS, fmt,
+    return _download([practice_record(e) for e in catalog.practices()], practice_columns(), fmt,
                      "pratiques")
 
 
@@ -144,3 +162,11 @@ def robots():
     lines = ["User-agent: *", *(f"Disallow: {path}" for path in private),
              f"Sitemap: {root}{url_for('.sitemap')}"]
     return Response("\n".join(lines) + "\n", mimetype="text/plain")
+
+
+@bp.route("/favicon.ico")
+def favicon():
+    """Browsers ask for /favicon.ico before reading the page's <link rel="icon">."""
+    response = current_app.send_static_file("favicon.svg")
+    response.mimetype = "image/svg+xml"
+    return response

@@ -1,15 +1,17 @@
 """Content pages: home, practices, glossary, missions, principles, about."""
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, OrderedDict
 
-from flask import Blueprint, abort, render_template
+from flask import Blueprint, abort, current_app, render_template
+from markupsafe import Markup
 
 from ...content.history import entry_date
 from ...content.kinds import BY_ID, HOME_SLUG
 from ...content.references import resolve
 from ...content.text import fold
-from ...services import catalog
+from ...services import catalog, geography
+from ..i18n import request_locale
 from ..routes import serves_page
 from ..urls import absolute
 
@@ -69,10 +71,33 @@ def fiche(slug):
     return _practice(get_entry_or_404(slug, "fiche"))
 
 
+BODIES_KEPT = 512  # rendered practice bodies kept per app (entries × languages)
+
+
+def _practice_body(entry) -> Markup:
+    """The body of a practice page (contents, evidence, reproduce block, text, figures,
+    sources): it depends only on the entry, the language and the release of the content,
+    so it is rendered once per (entry, language, content version) and kept. What varies
+    per request (the tray, the language switch) is in the page around it."""
+    bodies = current_app.extensions.setdefault("practice_bodies", OrderedDict())
+    key = (entry.type, entry.slug, request_locale(), catalog.content.digest)
+    body = bodies.get(key)
+    if body is None:
+        body = bodies[key] = Markup(render_template(
+            "pages/_practice_body.html", entry=entry, rendered=catalog.render(entry),
+            see_also=catalog.see_also(entry)))
+        if len(bodies) > BODIES_KEPT:
+            bodies.popitem(last=False)
+    return body
+
+
 def _practice(entry):
     modified = entry_date(str(catalog.root), catalog.content.digest, entry)
-    return render_template("pages/practice.html", entry=entry, rendered=catalog.render(entry),
-                           see_also=catalog.see_also(entry), modified=modified,
+    geo = geography.get()
+    location = geo.locate(entry.meta.get("place")) if geo and entry.type == "monographie" \
+        else None
+    return render_template("pages/practice.html", entry=entry, body=_practice_body(entry),
+                           modified=modified, loc=location,
                            jsonld=practice_jsonld(entry, modified))
 
 
