@@ -73,11 +73,24 @@ def index_build() -> None:
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
 @click.option("--quiet", is_flag=True, help="Only the problems, not each page's figures.")
 def falc_check(paths: tuple[str, ...], quiet: bool) -> None:
-    """Lint every *.falc.md (or those under PATHS): `path:line: rule: message`, exit 1 on errors."""
-    from .content.falc import lint_catalog
+    """Lint every *.falc.md of the content (or those PATHS name, drafts outside the content
+    included): `path:line: rule: message`; exit 1 on errors, 2 when a PATH holds no
+    easy-to-read text."""
+    from .content.falc import easy_files, lint_catalog, lint_files
 
+    named = [Path(p).resolve() for p in paths]
+    files = []
+    for shown, path in zip(paths, named, strict=True):
+        found = easy_files(path)
+        if not found:
+            click.echo(f"{shown}: no easy-to-read text (*.falc.md) here.", err=True)
+            sys.exit(2)
+        files += found
     catalog.load(log_problems=False)  # read the files as they are now
-    reports, problems = lint_catalog(catalog, [Path(p).resolve() for p in paths])
+    reports, problems = lint_catalog(catalog, named)
+    more, more_problems = lint_files(catalog, files, {r.path for r in reports}
+                                     | {p.path for p in problems})
+    reports, problems = reports + more, problems + more_problems
     for problem in problems:
         click.echo(str(problem))
     for report in reports:
@@ -90,6 +103,41 @@ def falc_check(paths: tuple[str, ...], quiet: bool) -> None:
     click.echo(f"{len(reports)} FALC texts: {errors} error(s), {warnings} warning(s).")
     if errors:
         sys.exit(1)
+
+
+@falc_cli.command("feedback")
+def falc_feedback() -> None:
+    """« Je n’ai pas compris »: marks per easy page and per sentence, most marked first;
+    marks left on an older version of a text are counted apart."""
+    from sqlalchemy import func
+
+    from .content.render import falc_phrases
+    from .extensions import db
+    from .models import EasyFeedback
+
+    catalog.load(log_problems=False)
+    rows = db.session.execute(
+        db.select(EasyFeedback.page, EasyFeedback.sentence, EasyFeedback.text_digest,
+                  func.count()).group_by(EasyFeedback.page, EasyFeedback.sentence,
+                                         EasyFeedback.text_digest)).all()
+    if not rows:
+        click.echo("no « Je n’ai pas compris » mark yet.")
+        return
+    pages: dict[str, list] = {}
+    for slug, sentence, digest, count in rows:
+        pages.setdefault(slug, []).append((sentence, digest, count))
+    for slug, marks in sorted(pages.items(), key=lambda kv: -sum(m[2] for m in kv[1])):
+        entry = catalog.get(slug)
+        text = entry.falc if entry is not None else None
+        phrases = falc_phrases(text.body) if text else []
+        current = [m for m in marks if text and m[1] == text.digest]
+        older = sum(m[2] for m in marks if not text or m[1] != text.digest)
+        click.echo(f"{slug}: {sum(m[2] for m in current)} mark(s) on this version"
+                   + (f", {older} on older versions" if older else ""))
+        for sentence, _digest, count in sorted(current, key=lambda m: (-m[2], m[0] or 0)):
+            where = "the whole page" if sentence is None else \
+                f"sentence {sentence}: {phrases[sentence - 1] if sentence <= len(phrases) else '?'}"
+            click.echo(f"  {count:>4}  {where}")
 
 
 @index_cli.command("update")

@@ -67,6 +67,7 @@ def defaults(instance_path: str, need_secret: bool = True) -> dict:
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
         "REGISTRY_LIMIT_POSTS": "60 per minute",
         "REGISTRY_LIMIT_NEW_EVALUATIONS": "10 per minute;60 per day",
+        "REGISTRY_LIMIT_FEEDBACK": "10 per minute;100 per day",  # « Je n’ai pas compris »
         "RATELIMIT_HEADERS_ENABLED": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_HTTPONLY": True,

@@ -107,3 +107,18 @@ class EvaluationRevision(db.Model):
     criteria_version: Mapped[int] = mapped_column(Integer)
     snapshot: Mapped[dict] = mapped_column(JSON)
     evaluation: Mapped[Evaluation] = relationship(back_populates="revisions")
+
+
+class EasyFeedback(db.Model):
+    """« Je n’ai pas compris »: one mark left by a reader on an easy-to-read page, on the
+    whole page (`sentence` is None) or on one of its sentences (numbered from 1 as the
+    page shows them). Anonymous: nothing about the reader is kept. `text_digest` names
+    the version of the text that was read, so marks on an older text can be told apart."""
+
+    __tablename__ = "easy_feedback"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    page: Mapped[str] = mapped_column(String(120), index=True)  # the page's slug
+    sentence: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    text_digest: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -12,16 +12,18 @@ from pathlib import Path
 
 from .crosscheck import SitePaths, check_entries
 from .documents import FALC_SUFFIX, Entry, parse_entry, parse_falc
+from .easy_index import FILE as EASY_INDEX_FILE
+from .easy_index import Situation, load_situations
+from .easy_words import FILE as EASY_WORDS_FILE
+from .easy_words import EasyWord, load_easy_words
 from .falc import RULES_FILE, FalcRules, load_rules
 from .help import Help, load_help
 from .kinds import KINDS
 from .problems import Problem
 from .references import Reference, load_references
 from .taxonomy import Taxonomy, load_taxonomy
-from .yamlfile import read_yaml
 
 HELP_FILE = "aide.yaml"
-PICTOGRAMS = {"maison", "soin", "jeune", "chemin", "lien", "proches", "travail"}
 
 
 @dataclass
@@ -33,9 +35,10 @@ class Content:
     problems: list[Problem]
     digest: str  # hash of every loaded file, to tell index builds apart
     references: dict[str, Reference] = field(default_factory=dict)
-    entry_points: list[dict] = field(default_factory=list)  # of the easy-to-read index
+    situations: list[Situation] = field(default_factory=list)  # of the easy-to-read index
     falc_rules: FalcRules | None = None
     help: Help | None = None  # the help numbers (content/aide.yaml)
+    easy_words: list[EasyWord] = field(default_factory=list)  # content/mots-faciles.yaml
     parts: dict[str, object] = field(default_factory=dict)  # see `Part`
     usable: bool = True  # False when nothing could be loaded (the taxonomy is unusable)
 
@@ -67,14 +70,18 @@ def load_content(root: Path, base: Path | None = None, site: SitePaths | None = 
     entries, invalid, digest, found = _read_entries(root, shown, tax)
     problems += found
     problems += check_entries(entries, tax, refs, invalid, site)
-    entry_points, found = load_entry_points(root / "facile.yaml", shown(root / "facile.yaml"),
-                                            tax)
+    situations, found = load_situations(root / EASY_INDEX_FILE, shown(root / EASY_INDEX_FILE),
+                                        entries, invalid)
     problems += found
     falc_rules, found = load_rules(root / RULES_FILE, shown(root / RULES_FILE))
     problems += found
     help_, found = load_help(root / HELP_FILE, shown(root / HELP_FILE))
     problems += found
-    content = Content(tax, entries, problems, digest, refs, entry_points, falc_rules, help_)
+    easy_words, found = load_easy_words(root / EASY_WORDS_FILE, shown(root / EASY_WORDS_FILE),
+                                        entries)
+    problems += found
+    content = Content(tax, entries, problems, digest, refs, situations, falc_rules, help_,
+                      easy_words)
     for name, part in (parts or {}).items():
         content.parts[name], found = part(root, shown, content)
         problems += found
@@ -118,31 +125,3 @@ def _read_entries(root: Path, shown, tax: Taxonomy):
         else:
             page.falc = falc
     return entries, invalid, digest.hexdigest(), problems
-
-
-def load_entry_points(path: Path, shown: str, tax: Taxonomy) -> tuple[list[dict], list[Problem]]:
-    """The easy-to-read index's entry points; each names parcours of the taxonomy."""
-    data, problems = read_yaml(path, shown)
-    if data is None:
-        return [], problems
-    items = data.get("entry_points")
-    if not isinstance(items, list):
-        return [], [Problem(shown, "entry_points", "must be a list of entry points")]
-    points = []
-    for i, item in enumerate(items):
-        where = f"entry_points[{i}]"
-        if not isinstance(item, dict) or set(item) != {"label", "parcours", "pictogram"}:
-            problems.append(Problem(shown, where, "must have exactly label, parcours, pictogram"))
-            continue
-        parcours = item["parcours"] if isinstance(item["parcours"], list) else []
-        unknown = [p for p in parcours if p not in tax.parcours]
-        if unknown or not parcours:
-            problems.append(Problem(shown, f"{where}.parcours", f"unknown or missing parcours "
-                                    f"{unknown}"))
-        elif item["pictogram"] not in PICTOGRAMS:
-            problems.append(Problem(shown, f"{where}.pictogram", f"unknown pictogram "
-                                    f"{item['pictogram']!r} (allowed: "
-                                    f"{', '.join(sorted(PICTOGRAMS))})"))
-        else:
-            points.append(item)
-    return points, problems

@@ -13,6 +13,7 @@ from werkzeug.exceptions import (
 )
 
 from ..content.catalog import ContentUnavailable
+from ..content.kinds import EASY_PREFIX
 from ..database import UNAVAILABLE
 from ..search import SearchUnavailable
 
@@ -127,8 +128,12 @@ def handle_database_unavailable(exc: Exception):
         db.session.rollback()
     except Exception:  # the connection itself is gone
         db.session.remove()
-    description = _("Les évaluations sont momentanément indisponibles : la base de données ne "
-                    "répond pas. Rien n’a été enregistré. Réessayez dans un moment.")
+    if request.path.startswith(EASY_PREFIX):
+        description = _("Votre message n’a pas pu être enregistré : la base de données ne "
+                        "répond pas. Réessayez dans un moment.")
+    else:
+        description = _("Les évaluations sont momentanément indisponibles : la base de données ne "
+                        "répond pas. Rien n’a été enregistré. Réessayez dans un moment.")
     if _wants_json() or request.method != "POST" or not request.form:
         return unavailable(description)
     response = _form_kept(_("Service momentanément indisponible"), description, 503)

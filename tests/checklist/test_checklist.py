@@ -213,7 +213,7 @@ def test_partial_status_and_statuses_order(checklist):
 
 def test_easy_summary_lists_answers_in_falc_and_passes_the_linter(make_app):
     from registry.content.documents import FalcText
-    from registry.content.falc import acronym_forms, lint
+    from registry.content.falc_checks import acronym_forms, lint
     from registry.services import catalog
 
     app = make_app(REAL_CONTENT)
@@ -237,7 +237,7 @@ def test_easy_summary_lists_answers_in_falc_and_passes_the_linter(make_app):
 
 def test_every_criterion_falc_sentence_passes_the_linter(make_app):
     from registry.content.documents import FalcText
-    from registry.content.falc import acronym_forms, lint
+    from registry.content.falc_checks import acronym_forms, lint
     from registry.services import catalog
 
     app = make_app(REAL_CONTENT)

@@ -5,12 +5,12 @@ import pytest
 
 from registry.config import PROJECT_ROOT
 from registry.content.documents import FalcText
-from registry.content.falc import (
+from registry.content.falc import load_rules
+from registry.content.falc_checks import (
     acronym_forms,
     count_syllables,
     kandel_moles,
     lint,
-    load_rules,
     split_sentences,
 )
 
@@ -56,6 +56,29 @@ def findings(body: str, plan=None) -> list[str]:
     ("double-negation", "Vous ne venez pas sans votre carte.", "Vous venez avec votre carte."),
     ("voix-passive", "Vous êtes aidé par l'équipe.", "L'équipe vous aide."),
     ("vouvoiement", "Tu viens.", "Vous venez."),
+    ("vouvoiement", "Prenez ton dossier.", "Prenez votre dossier."),
+    ("nombre-decimal", "Le traitement dure 2,5 mois.", "Le traitement dure environ 2 mois."),
+    ("fraction", "Un tiers des personnes revient.", "1 personne sur 3 revient."),
+    ("fraction", "Vous payez 1/3 du prix.", "Vous payez une partie du prix."),
+    ("date-en-chiffres", "Le service ouvre en 03/2021.", "Le service ouvre en mars 2021."),
+    ("titre-long", "## Ce que vous pouvez faire quand vous sortez de l’hôpital",
+     "## Quand vous sortez de l’hôpital"),
+    ("liste-sans-ligne-vide", "Vous avez :\n- un lit,\n- une armoire.",
+     "Vous avez :\n\n- un lit,\n- une armoire."),
+    ("abreviation", "Vous avez un rdv demain.", "Vous avez un rendez-vous demain."),
+    ("abreviation", "Notez le tél. du centre.", "Notez le numéro du centre."),
+    ("nombre-en-lettres", "Il y a neuf personnes.", "Vous habitez un logement neuf."),
+    ("nombre-en-lettres", "Quinze personnes viennent.",
+     "Vous allez à l’hôpital des Quinze-Vingts."),
+    ("grand-nombre", "Il y a 3114 places.", "Appelez le 3114."),
+    ("grand-nombre", "Il y a 1200 lits.", "Appelez le 01 45 65 81 09."),
+    ("grand-nombre", "Il y a 75014 lits.", "Le centre est au 75014 Paris."),
+    ("sigle-non-explique", "Vous allez au Cmp.",
+     "Le Cmp veut dire centre médico-psychologique."),
+    ("phrase-longue",
+     "Vous pouvez venir voir l'équipe tous les jours de la semaine\navec votre famille et vos "
+     "amis proches.",
+     "Vous pouvez venir voir l'équipe tous les jours.\nVous venez avec votre famille."),
 ])
 def test_rule_fails_and_passes(rule, bad, good):
     assert rule in findings(bad), findings(bad)
@@ -143,3 +166,56 @@ def test_cli_reports_and_exits(make_app, content_copy):
     result = runner.invoke(args=["falc", "check"])
     assert result.exit_code == 0, result.output
     assert "1 FALC texts: 0 error(s)" in result.output
+
+
+def test_list_items_that_end_without_a_full_stop_are_not_joined():
+    body = "Vous trouvez :\n\n- un lit\n- une armoire\n- une table"
+    text = FalcText("x.falc.md", "T", {"status": "brouillon", "by": None, "date": None},
+                    "Vous lisez.\n" + body, 1)
+    assert lint(text, RULES, ACRONYMS).sentences == ["Vous lisez.", "Vous trouvez :", "un lit",
+                                                    "une armoire", "une table"]
+
+
+def test_readability_floor_is_a_warning():
+    hard = ("Vous bénéficiez d’un accompagnement pluridisciplinaire individualisé.\n"
+            "L’établissement coordonne les interventions psychosociales.")
+    text = FalcText("x.falc.md", "T", {"status": "brouillon", "by": None, "date": None}, hard, 1)
+    found = [f for f in lint(text, RULES, ACRONYMS, readability_floor=65).findings
+             if f.rule.id == "lisibilite"]
+    assert found and found[0].rule.level == "avertissement" and "sous le seuil de 65" in \
+        found[0].message
+    easy = FalcText("x.falc.md", "T", {"status": "brouillon", "by": None, "date": None},
+                    "Vous venez.\nLe chat dort.", 1)
+    assert "lisibilite" not in [f.rule.id for f in lint(easy, RULES, ACRONYMS,
+                                                        readability_floor=65).findings]
+
+
+def test_cli_lints_a_draft_outside_the_content_and_refuses_an_empty_path(make_app,
+                                                                         content_copy, tmp_path):
+    drafts = tmp_path / "brouillons"
+    drafts.mkdir()
+    draft = drafts / "nouvelle.falc.md"
+    draft.write_text("---\ntitle: Brouillon\nreview: {status: brouillon, by: null, date: null}\n"
+                     "---\nVous avez neuf rendez-vous.\n")
+    runner = make_app(content_copy).test_cli_runner()
+    result = runner.invoke(args=["falc", "check", str(drafts)])
+    assert result.exit_code == 1, result.output
+    assert f"{draft}:5: nombre-en-lettres: " in result.output
+    assert "1 FALC texts: 1 error(s)" in result.output
+    (drafts / "notes.md").write_text("# Notes\n")
+    empty = runner.invoke(args=["falc", "check", str(drafts / "notes.md")])
+    assert empty.exit_code == 2 and "no easy-to-read text" in empty.output
+
+
+def test_words_the_site_replaces_are_flagged():
+    from registry.content.easy_words import EasyWord
+    from registry.content.falc_checks import avoided_words
+
+    avoid = avoided_words([EasyWord("trouble psychique", ("trouble psychique",), "…", None,
+                                    ("maladie mentale",))])
+    text = FalcText("x.falc.md", "T", {"status": "brouillon", "by": None, "date": None},
+                    "Vous vivez avec une maladie mentale.\nVous avez un trouble psychique.", 1)
+    found = [f for f in lint(text, RULES, ACRONYMS, avoid=avoid).findings
+             if f.rule.id == "mot-a-eviter"]
+    assert [(f.line, f.rule.level) for f in found] == [(1, "avertissement")]
+    assert "le site dit « trouble psychique »" in found[0].message

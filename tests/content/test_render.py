@@ -7,6 +7,7 @@ from registry.content.render import (
     GlossaryMatcher,
     GlossaryTerm,
     plain_text,
+    render_falc,
     render_markdown,
     sanitize,
 )
@@ -109,3 +110,10 @@ def test_sanitize_keeps_safe_links():
 
 def test_plain_text_strips_markup():
     assert plain_text("## Titre\n\nUn **mot** & <b>gras</b>.") == "Titre — Un mot & gras."
+
+
+def test_an_easy_list_right_under_a_sentence_is_still_a_list():
+    html = render_falc("Vous trouvez :\n- un lit,\n- une armoire.\nVous êtes chez vous.")
+    assert html.count("<li>") == 2 and "<ul>" in html
+    assert "- un lit" not in html
+    assert '</ul>\n<p><span class="phrase" id="phrase-4">Vous êtes chez vous.</span></p>' in html

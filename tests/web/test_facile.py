@@ -30,7 +30,8 @@ def test_easy_page_says_it_is_not_reviewed_and_shows_no_logo(fclient):
 def test_easy_page_has_one_span_per_sentence_and_hidden_listen_controls(fclient):
     html = fclient.get("/facile/monographies/dispositif-essai").get_data(as_text=True)
     assert html.count('class="phrase"') == 7
-    assert '<span class="phrase">Vous pouvez y trouver un <strong>logement</strong>.</span>' in html
+    assert ('<span class="phrase" id="phrase-2">Vous pouvez y trouver un '
+            '<strong>logement</strong>.</span>') in html
     assert 'data-listen hidden' in html  # shown only by the script, when speech exists
 
 
@@ -41,11 +42,38 @@ def test_pages_without_easy_version(fclient):
     assert fclient.get("/facile/inconnu/dispositif-essai").status_code == 404
 
 
-def test_index_lists_entry_points_from_parcours(fclient):
+def test_index_lists_the_situations_chosen_by_hand(fclient):
     html = fclient.get("/facile/").get_data(as_text=True)
-    assert "Je cherche un logement" in html
-    assert 'href="/facile/monographies/dispositif-essai"' in html  # tagged parcours logement
-    assert "Il n’y a pas encore de page facile à lire sur ce sujet." in html  # empty points
+    choices = html.split('<nav class="situations"', 1)[1].split("</nav>", 1)[0]
+    assert 'href="#logement"' in choices and "Je cherche un logement" in choices
+    section = html.split('id="logement"', 1)[1].split("</section>", 1)[0]
+    assert 'href="/facile/monographies/dispositif-essai"' in section
+    urgent = html.split('id="aide-tout-de-suite"', 1)[1].split("</section>", 1)[0]
+    assert 'href="#aide-maintenant"' in urgent and 'id="aide-maintenant"' in html
+    every = html.split('id="toutes-les-pages"', 1)[1].split("</section>", 1)[0]
+    assert every.count("<li>") == 1  # the fixture's one easy page (the home text excepted)
+
+
+@pytest.mark.parametrize("change, reason", [
+    (("pages: [dispositif-essai]", "pages: [fiche-essai]"),
+     "'fiche-essai' is not a page with an easy-to-read version"),
+    (("pictogram: maison", "pictogram: licorne"), "unknown pictogram 'licorne'"),
+    (("id: logement", "id: aide-tout-de-suite"), "must be a unique lower-case id"),
+])
+def test_a_wrong_situation_is_reported(make_app, content_copy, change, reason):
+    path = content_copy / "facile.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(*change), encoding="utf-8")
+    result = make_app(content_copy).test_cli_runner().invoke(args=["content", "check"])
+    assert result.exit_code == 1 and reason in result.output, result.output
+
+
+def test_a_page_is_listed_under_one_situation_only(make_app, content_copy):
+    path = content_copy / "facile.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "help: true\n    pages: []", "help: true\n    pages: [dispositif-essai]"),
+        encoding="utf-8")
+    result = make_app(content_copy).test_cli_runner().invoke(args=["content", "check"])
+    assert "'dispositif-essai' is already listed under 'aide-tout-de-suite'" in result.output
 
 
 def test_api_gives_the_easy_url(fclient):
@@ -66,3 +94,28 @@ def test_fixture_easy_text_passes_the_linter(make_app):
 
     result = make_app(FIXTURE_CONTENT).test_cli_runner().invoke(args=["falc", "check"])
     assert result.exit_code == 0, result.output
+
+
+def test_easy_words_are_in_bold_with_their_explanation_next_to_them(fclient):
+    html = fclient.get("/facile/monographies/dispositif-essai").get_data(as_text=True)
+    second = html.split('id="phrase-2"', 1)[1].split("</span>", 2)
+    assert "<strong>logement</strong>" in second[0]  # already bold in the text
+    assert 'class="easy-def"><strong>logement</strong> Le logement est l’endroit où vous ' \
+        "habitez." in html
+    assert '<span class="phrase" id="phrase-4">Une <strong class="easy-word">équipe</strong> ' \
+        "vient chez vous.</span><span class=\"easy-def\">" in html
+    assert html.count('class="easy-def"') == 2  # each word explained once per page
+
+
+@pytest.mark.parametrize("change, reason", [
+    (("glossaire: null\n    plutot_que: []", "glossaire: inconnu\n    plutot_que: []"),
+     "'inconnu' is not a glossary entry"),
+    (("plutot_que: []", "plutot_que: [logements]"), "'logements' already belongs to 'logement'"),
+    (("    definition: \"Le logement est l’endroit où vous habitez.\"\n", ""),
+     "must have exactly definition, formes, glossaire, mot, plutot_que"),
+])
+def test_a_wrong_easy_word_is_reported(make_app, content_copy, change, reason):
+    path = content_copy / "mots-faciles.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(*change), encoding="utf-8")
+    result = make_app(content_copy).test_cli_runner().invoke(args=["content", "check"])
+    assert result.exit_code == 1 and reason in result.output, result.output
