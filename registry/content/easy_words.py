@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from .documents import Entry
@@ -28,9 +29,9 @@ class EasyWord:
     glossary: str | None  # slug of the full-language glossary entry
     instead_of: tuple[str, ...]  # words to replace by `word`
 
-    @property
+    @cached_property
     def pattern(self) -> re.Pattern:
-        """Any of the forms, as a whole word, whatever the case."""
+        """Any of the forms, as a whole word, whatever the case (built once per word)."""
         forms = sorted(self.forms, key=len, reverse=True)
         return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w-])",
                           re.I)

@@ -10,12 +10,12 @@ department, is located in the most populous of them, and the location says so
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..content.problems import Problem
 from ..content.text import fold
+from .regions import read_json
 
 
 class GeographyError(ValueError):
@@ -93,12 +93,7 @@ def _typography(name) -> str:
 
 def load_geography(path: Path) -> Geography:
     """Read and check the geography file; `GeographyError` says what is wrong."""
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise GeographyError(f"{path}: cannot be read ({exc.strerror})") from exc
-    except ValueError as exc:
-        raise GeographyError(f"{path}: not valid JSON ({exc})") from exc
+    data = read_json(path, GeographyError)
     try:
         regions = {str(k): _typography(v) for k, v in data["regions"].items()}
         departments = {str(k): (_typography(v["name"]), str(v["region"]))

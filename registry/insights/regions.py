@@ -30,14 +30,19 @@ class RegionMap:
     licence: str
 
 
+def read_json(path: Path, error: type[Exception]):
+    """A shipped JSON data file, or `error` naming the file and what is wrong."""
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise error(f"{path}: cannot be read ({exc.strerror})") from exc
+    except ValueError as exc:
+        raise error(f"{path}: not valid JSON ({exc})") from exc
+
+
 def load_region_map(path: Path) -> RegionMap:
     """Read and check the map file; `RegionMapError` says what is wrong."""
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise RegionMapError(f"{path}: cannot be read ({exc.strerror})") from exc
-    except ValueError as exc:
-        raise RegionMapError(f"{path}: not valid JSON ({exc})") from exc
+    data = read_json(path, RegionMapError)
     try:
         regions = {}
         for i, item in enumerate(data["regions"]):

@@ -76,7 +76,8 @@ def seed_numbers() -> set[str]:
 
 
 def content_text(entry) -> str:
-    """What a reader sees of an entry: body, title, summary, justification, figures."""
+    """What a reader sees of an entry: body, title, summary, justification, figures,
+    the « Reproduire cette pratique » fields and the easy-to-read text."""
     meta = entry.meta
     parts = [entry.body, entry.title, entry.summary]
     if meta.get("evidence"):
@@ -85,6 +86,13 @@ def content_text(entry) -> str:
         parts += [figure["value"], figure["label"], str(figure["year"] or "")]
     if meta.get("year"):
         parts.append(str(meta["year"]))
+    for value in (meta.get("reproduce") or {}).values():  # « Reproduire cette pratique »
+        if isinstance(value, dict):
+            parts += [value["text"], str(value["year"] or "")]
+        elif isinstance(value, list):
+            parts += value
+        elif value:
+            parts.append(value)
     if entry.falc:
         parts += [entry.falc.title, entry.falc.body]
     text = "\n".join(parts)
