@@ -53,7 +53,10 @@ def configure_proxy(app) -> None:
 
 def register_extensions(app) -> None:
     from . import models, services  # noqa: F401 (models: tables for migrations)
-    from .extensions import babel, csrf, db, limiter, migrate
+    from .accounts import models as account_models  # noqa: F401
+    from .accounts.service import load_user
+    from .extensions import babel, csrf, db, limiter, login_manager, migrate
+    from .rereading import models as rereading_models  # noqa: F401
     from .web import comparison, errors, forms, i18n, logs, security, templating, urls
 
     logs.init_app(app)
@@ -62,6 +65,10 @@ def register_extensions(app) -> None:
     babel.init_app(app, locale_selector=i18n.select_locale)
     csrf.init_app(app)
     limiter.init_app(app)
+    login_manager.init_app(app)
+    login_manager.user_loader(load_user)
+    login_manager.login_view = "account.login"
+    login_manager.session_protection = "strong"
     services.init_app(app)
     i18n.init_app(app)
     security.init_app(app)
@@ -75,27 +82,33 @@ def register_extensions(app) -> None:
 def register_blueprints(app) -> None:
     from .web.api import bp as api
     from .web.views import (
+        account,
         checklist,
         compare,
         coverage,
+        edition,
         evaluations,
         facile,
         opendata,
         ops,
         pages,
+        rereader,
+        rereadings,
         search,
     )
 
     for blueprint in (checklist.bp, compare.bp, coverage.bp, opendata.bp, evaluations.bp,
-                      facile.bp, pages.bp, search.bp, ops.bp, api):
+                      facile.bp, pages.bp, search.bp, ops.bp, api, account.bp, edition.bp,
+                      rereadings.bp, rereader.bp):
         app.register_blueprint(blueprint)
     pages.init_app(app)
 
 
 def register_commands(app) -> None:
+    from .accounts.cli import users_cli
     from .cli import content_cli, falc_cli, index_cli, translate_cli
 
-    for group in (content_cli, falc_cli, index_cli, translate_cli):
+    for group in (content_cli, falc_cli, index_cli, translate_cli, users_cli):
         app.cli.add_command(group)
 
 

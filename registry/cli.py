@@ -111,7 +111,7 @@ def falc_feedback() -> None:
     marks left on an older version of a text are counted apart."""
     from sqlalchemy import func
 
-    from .content.render import falc_phrases
+    from .content.easy_render import falc_phrases
     from .extensions import db
     from .models import EasyFeedback
 

@@ -15,9 +15,6 @@ from .problems import Problem
 from .yamlfile import read_yaml
 
 FILE = "facile.yaml"
-# The site's own pictograms (templates/facile/_pictograms.html).
-PICTOGRAMS = {"maison", "soin", "jeune", "chemin", "lien", "proches", "travail", "telephone",
-              "hopital", "comprendre"}
 FIELDS = {"id", "label", "pictogram", "pages", "help"}
 
 
@@ -31,7 +28,7 @@ class Situation:
 
 
 def load_situations(path: Path, shown: str, entries: dict[str, Entry],
-                    invalid: set[str]) -> tuple[list[Situation], list[Problem]]:
+                    invalid: set[str], pictos) -> tuple[list[Situation], list[Problem]]:
     """The situations of facile.yaml; each page must exist and have an easy version
     (pages that failed their own checks are already reported and left out here)."""
     data, problems = read_yaml(path, shown)
@@ -56,10 +53,9 @@ def load_situations(path: Path, shown: str, entries: dict[str, Entry],
         if not isinstance(label, str) or not label.strip():
             problems.append(Problem(shown, f"{where}.label", "must be a non-empty text"))
             continue
-        if item["pictogram"] not in PICTOGRAMS:
+        if item["pictogram"] not in pictos.pictograms:
             problems.append(Problem(shown, f"{where}.pictogram", f"unknown pictogram "
-                                    f"{item['pictogram']!r} (allowed: "
-                                    f"{', '.join(sorted(PICTOGRAMS))})"))
+                                    f"{item['pictogram']!r} (see pictogrammes.yaml)"))
             continue
         pages = item["pages"] if isinstance(item["pages"], list) else None
         if pages is None or not (pages or item.get("help")):

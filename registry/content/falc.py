@@ -11,7 +11,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .documents import parse_falc
-from .falc_checks import CHECKED_RULES, Report, Rule, acronym_forms, avoided_words, lint
+from .falc_checks import (
+    CHECKED_RULES,
+    Report,
+    Rule,
+    acronym_forms,
+    avoided_words,
+    glossed_acronyms,
+    lint,
+)
 from .problems import Problem
 from .yamlfile import read_yaml
 
@@ -100,9 +108,10 @@ def lint_catalog(catalog, only: list[Path] | None = None):
     rules = content.falc_rules
     acronyms = acronym_forms(catalog.of_type("glossaire"))
     avoid = avoided_words(content.easy_words)
+    glossed = glossed_acronyms(content.easy_words, acronyms)
     reports = [lint(e.falc, rules.rules, acronyms,
                     rules.practice_plan if e.type == "monographie" else None,
-                    rules.readability_floor, avoid)
+                    rules.readability_floor, avoid, glossed)
                for e in sorted((e for e in catalog.entries.values() if e.falc),
                                key=lambda e: e.falc.path)
                if wanted(e.falc.path)]
@@ -141,5 +150,6 @@ def lint_files(catalog, paths: list[Path], done: set[str]) -> tuple[list[Report]
             reports.append(lint(text, rules.rules, acronyms,
                                 rules.practice_plan if practice else None,
                                 rules.readability_floor,
-                                avoided_words(catalog.content.easy_words)))
+                                avoided_words(catalog.content.easy_words),
+                                glossed_acronyms(catalog.content.easy_words, acronyms)))
     return reports, problems

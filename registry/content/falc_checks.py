@@ -6,7 +6,7 @@ by `falc.py`); each rule id has one check here, listed in `CHECKED_RULES`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .documents import FalcText
 from .text import fold
@@ -228,11 +228,23 @@ def avoided_words(easy_words) -> dict[str, tuple[re.Pattern, str]]:
             for w in easy_words for avoid in w.instead_of}
 
 
+QUOTED = re.compile(r"«[^»]*»")
+
+
+def glossed_acronyms(easy_words, acronyms: dict[str, list[str]]) -> set[str]:
+    """Acronyms the easy glossary explains on the page itself: a word of mots-faciles.yaml
+    has the acronym among its forms and spells it out in its definition."""
+    return {token for w in easy_words for token in w.forms if token in acronyms
+            and any(form in fold(w.definition) for form in acronyms[token])}
+
+
 def lint(text: FalcText, rules: dict[str, Rule], acronyms: dict[str, list[str]],
          practice_plan: list[str] | None = None,
-         readability_floor: float | None = None, avoid: dict | None = None) -> Report:
+         readability_floor: float | None = None, avoid: dict | None = None,
+         glossed: set[str] = frozenset()) -> Report:
     """Check one FALC text; the report carries findings and sentence statistics.
-    `avoid` (see `avoided_words`) names words the site replaces by one word."""
+    `avoid` (see `avoided_words`) names words the site replaces by one word; `glossed`
+    acronyms are explained beside their first use by the page (`glossed_acronyms`)."""
     report = Report(text.path)
 
     def add(rule_id: str, line: int, message: str) -> None:
@@ -290,7 +302,7 @@ def lint(text: FalcText, rules: dict[str, Rule], acronyms: dict[str, list[str]],
             add("grand-nombre", number, f"nombre {value} au-dessus de 1 000")
         for token, written in _acronyms(content, acronyms):
             if token in acronyms:
-                if token not in explained:
+                if token not in explained and token not in glossed:
                     context = fold(previous + " " + content)
                     if not any(form in context for form in acronyms[token]):
                         add("sigle-non-explique", number, f"{written} : donnez sa forme "
@@ -301,8 +313,9 @@ def lint(text: FalcText, rules: dict[str, Rule], acronyms: dict[str, list[str]],
             else:
                 add("majuscules", number,
                     f"{token} : mot en majuscules ou sigle absent du glossaire")
+        unquoted = QUOTED.sub("", content)  # a name quoted « as it is » may use any word
         for avoided, (pattern, word) in (avoid or {}).items():
-            if pattern.search(content):
+            if pattern.search(unquoted):
                 add("mot-a-eviter", number, f"« {avoided} » : le site dit « {word} » "
                     "(mots-faciles.yaml)")
         if re.search(r"\b(?:vous|votre|vos)\b", content, re.I):
@@ -320,4 +333,11 @@ def lint(text: FalcText, rules: dict[str, Rule], acronyms: dict[str, list[str]],
             and report.readability < readability_floor:
         add("lisibilite", text.body_line, f"lisibilité Kandel-Moles {report.readability:.1f}, "
             f"sous le seuil de {readability_floor:g} : des phrases ou des mots plus courts")
+    if text.essentiel:  # « L’essentiel » is read first: the same rules, on its own
+        summary = replace(text, body="\n".join(text.essentiel), essentiel=(),
+                          body_line=text.essentiel_line + 1)
+        report.findings += [replace(f, message=f"L’essentiel : {f.message}")
+                            for f in lint(summary, rules, acronyms, avoid=avoid,
+                                          glossed=glossed).findings
+                            if not (f.rule.id == "vouvoiement" and "ne s'adresse" in f.message)]
     return report

@@ -19,8 +19,12 @@ from .easy_words import EasyWord, load_easy_words
 from .falc import RULES_FILE, FalcRules, load_rules
 from .help import Help, load_help
 from .kinds import KINDS
+from .pictograms import FILE as PICTOGRAMS_FILE
+from .pictograms import PictogramSet, check_pictures, load_pictograms
 from .problems import Problem
 from .references import Reference, load_references
+from .rereading_questions import FILE as REREADING_FILE
+from .rereading_questions import RereadingQuestions, load_questions
 from .taxonomy import Taxonomy, load_taxonomy
 
 HELP_FILE = "aide.yaml"
@@ -39,6 +43,8 @@ class Content:
     falc_rules: FalcRules | None = None
     help: Help | None = None  # the help numbers (content/aide.yaml)
     easy_words: list[EasyWord] = field(default_factory=list)  # content/mots-faciles.yaml
+    pictograms: PictogramSet | None = None  # content/pictogrammes.yaml
+    rereading: RereadingQuestions | None = None  # content/relecture.yaml
     parts: dict[str, object] = field(default_factory=dict)  # see `Part`
     usable: bool = True  # False when nothing could be loaded (the taxonomy is unusable)
 
@@ -70,8 +76,10 @@ def load_content(root: Path, base: Path | None = None, site: SitePaths | None = 
     entries, invalid, digest, found = _read_entries(root, shown, tax)
     problems += found
     problems += check_entries(entries, tax, refs, invalid, site)
+    pictos, found = load_pictograms(root / PICTOGRAMS_FILE, shown(root / PICTOGRAMS_FILE))
+    problems += found + check_pictures(entries, pictos)
     situations, found = load_situations(root / EASY_INDEX_FILE, shown(root / EASY_INDEX_FILE),
-                                        entries, invalid)
+                                        entries, invalid, pictos)
     problems += found
     falc_rules, found = load_rules(root / RULES_FILE, shown(root / RULES_FILE))
     problems += found
@@ -80,8 +88,11 @@ def load_content(root: Path, base: Path | None = None, site: SitePaths | None = 
     easy_words, found = load_easy_words(root / EASY_WORDS_FILE, shown(root / EASY_WORDS_FILE),
                                         entries)
     problems += found
+    rereading, found = load_questions(root / REREADING_FILE, shown(root / REREADING_FILE),
+                                      pictos)
+    problems += found
     content = Content(tax, entries, problems, digest, refs, situations, falc_rules, help_,
-                      easy_words)
+                      easy_words, pictos, rereading)
     for name, part in (parts or {}).items():
         content.parts[name], found = part(root, shown, content)
         problems += found

@@ -32,8 +32,13 @@ def _remember_language(response):
     return response
 
 
-def long_date(value: dt.date | None) -> str:
+def long_date(value: dt.date | str | None) -> str:
     """A date in words in the interface language, e.g. « 23 novembre 2026 »."""
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value)
+        except ValueError:
+            return value
     if value is None:
         return ""
     return format_date(value, format="long", locale=str(get_locale()))

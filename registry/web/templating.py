@@ -89,7 +89,16 @@ def facet_label(name: str, value: str) -> str:
     return label
 
 
+def role_label(user) -> str:
+    """An account's role in the interface language (a reviewer's says as whom they review)."""
+    labels = {"editor": gettext("éditeur"), "admin": gettext("administrateur"),
+              "professionnel": gettext("relecteur professionnel"),
+              "personne-concernee": gettext("relecteur ayant l’expérience des troubles")}
+    return labels.get(user.reviewer_kind if user.role == "reviewer" else user.role, user.role)
+
+
 def init_app(app) -> None:
+    app.jinja_env.globals["role_label"] = role_label
     app.jinja_env.filters["short_number"] = short_number
     app.jinja_env.globals["kind_label"] = kind_label
     app.jinja_env.globals["localized"] = localized

@@ -8,7 +8,7 @@
   if (!form) { return; }
   var start = form.querySelector("[data-mark-start]");
   var help = form.querySelector("[data-mark-help]");
-  var phrases = Array.prototype.slice.call(document.querySelectorAll(".falc-text .phrase[id]"));
+  var phrases = Array.prototype.slice.call(document.querySelectorAll(".falc-text .phrase[id^=\"phrase-\"]"));
   if (!phrases.length) { return; }
 
   function number(el) { return el.id.replace("phrase-", ""); }

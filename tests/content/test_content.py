@@ -177,7 +177,8 @@ def test_taxonomy_errors_are_reported(content_copy):
                for p in found), found
 
 
-FALC_OK = "---\ntitle: Essai\nreview: {status: brouillon, by: null, date: null}\n---\nTexte.\n"
+FALC_OK = ("---\ntitle: Essai\nessentiel: [Vous venez.]\n"
+           "review: {status: brouillon, by: null, date: null}\n---\nTexte.\n")
 
 
 def test_falc_variant_is_attached_to_its_page(content_copy):
@@ -185,7 +186,8 @@ def test_falc_variant_is_attached_to_its_page(content_copy):
     content = load_content(content_copy)
     assert content.problems == []
     falc = content.entries["dispositif-essai"].falc
-    assert falc.title == "Essai" and not falc.reviewed and falc.body_line == 5
+    assert falc.title == "Essai" and not falc.reviewed and falc.body_line == 6
+    assert falc.essentiel == ("Vous venez.",) and falc.essentiel_line == 3
     assert "dispositif-essai.falc" not in content.entries  # a variant is not a page
 
 
@@ -196,6 +198,18 @@ def test_falc_variant_is_attached_to_its_page(content_copy):
     ("ipa.falc.md", FALC_OK.replace("brouillon", "relu"),
      r"ipa\.falc\.md:review: a reviewed text names"),
     ("ipa.falc.md", FALC_OK.replace("title: Essai\n", ""), r"ipa\.falc\.md:title: required"),
+    ("ipa.falc.md", FALC_OK.replace("essentiel: [Vous venez.]\n", ""),
+     r"ipa\.falc\.md:essentiel: required: a list of 1 to 3 sentences"),
+    ("ipa.falc.md", FALC_OK.replace("[Vous venez.]", "[Un., Deux., Trois., Quatre.]"),
+     r"ipa\.falc\.md:essentiel: required"),
+    ("ipa.falc.md", FALC_OK.replace("review:",
+                                    "pictures: [{heading: Où ?, picto: maison}]\nreview:"),
+     r"ipa\.falc\.md:pictures\[0\]\.heading: no « ## Où \? » heading"),
+    ("ipa.falc.md", FALC_OK.replace("review:", "pictures: [{picto: maison}]\nreview:"),
+     r"ipa\.falc\.md:pictures\[0\]: must have heading and picto"),
+    ("ipa.falc.md", FALC_OK.replace("review:", "pictures: [{heading: Où ?, picto: licorne}]\n"
+                                    "review:").replace("Texte.", "## Où ?\nTexte."),
+     r"ipa\.falc\.md:pictures\[0\]\.picto: unknown pictogram 'licorne'"),
 ])
 def test_falc_front_matter_errors(content_copy, name, text, expected):
     (content_copy / "glossaire" / name).write_text(text, encoding="utf-8")

@@ -151,16 +151,18 @@ def test_acronym_forms_come_from_the_glossary(app):
 
 def test_cli_reports_and_exits(make_app, content_copy):
     (content_copy / "monographies" / "dispositif-essai.falc.md").write_text(
-        "---\ntitle: Essai\nreview: {status: brouillon, by: null, date: null}\n---\n"
+        "---\ntitle: Essai\nessentiel: [Vous venez.]\n"
+        "review: {status: brouillon, by: null, date: null}\n---\n"
         "## C'est quoi ?\nVous avez trois rendez-vous.\n## C'est pour qui ?\nPour vous.\n"
         "## Comment ça se passe ?\nVous venez.\n## À qui demander ?\nÀ l'équipe.\n")
     runner = make_app(content_copy).test_cli_runner()
     result = runner.invoke(args=["falc", "check"])
     assert result.exit_code == 1
-    assert "content/monographies/dispositif-essai.falc.md:6: nombre-en-lettres: " in result.output
+    assert "content/monographies/dispositif-essai.falc.md:7: nombre-en-lettres: " in result.output
     assert "lisibilité Kandel-Moles" in result.output
     (content_copy / "monographies" / "dispositif-essai.falc.md").write_text(
-        "---\ntitle: Essai\nreview: {status: brouillon, by: null, date: null}\n---\n"
+        "---\ntitle: Essai\nessentiel: [Vous venez.]\n"
+        "review: {status: brouillon, by: null, date: null}\n---\n"
         "## C'est quoi ?\nVous avez 3 rendez-vous.\n## C'est pour qui ?\nPour vous.\n"
         "## Comment ça se passe ?\nVous venez.\n## À qui demander ?\nÀ l'équipe.\n")
     result = runner.invoke(args=["falc", "check"])
@@ -195,12 +197,13 @@ def test_cli_lints_a_draft_outside_the_content_and_refuses_an_empty_path(make_ap
     drafts = tmp_path / "brouillons"
     drafts.mkdir()
     draft = drafts / "nouvelle.falc.md"
-    draft.write_text("---\ntitle: Brouillon\nreview: {status: brouillon, by: null, date: null}\n"
+    draft.write_text("---\ntitle: Brouillon\nessentiel: [Vous venez.]\n"
+                     "review: {status: brouillon, by: null, date: null}\n"
                      "---\nVous avez neuf rendez-vous.\n")
     runner = make_app(content_copy).test_cli_runner()
     result = runner.invoke(args=["falc", "check", str(drafts)])
     assert result.exit_code == 1, result.output
-    assert f"{draft}:5: nombre-en-lettres: " in result.output
+    assert f"{draft}:6: nombre-en-lettres: " in result.output
     assert "1 FALC texts: 1 error(s)" in result.output
     (drafts / "notes.md").write_text("# Notes\n")
     empty = runner.invoke(args=["falc", "check", str(drafts / "notes.md")])
@@ -214,8 +217,25 @@ def test_words_the_site_replaces_are_flagged():
     avoid = avoided_words([EasyWord("trouble psychique", ("trouble psychique",), "…", None,
                                     ("maladie mentale",))])
     text = FalcText("x.falc.md", "T", {"status": "brouillon", "by": None, "date": None},
-                    "Vous vivez avec une maladie mentale.\nVous avez un trouble psychique.", 1)
+                    "Vous vivez avec une maladie mentale.\nVous avez un trouble psychique.\n"
+                    "Le «\u00a0Centre de la maladie mentale\u00a0» est un nom.", 1)
     found = [f for f in lint(text, RULES, ACRONYMS, avoid=avoid).findings
-             if f.rule.id == "mot-a-eviter"]
+             if f.rule.id == "mot-a-eviter"]  # a quoted name is left as it is
     assert [(f.line, f.rule.level) for f in found] == [(1, "avertissement")]
     assert "le site dit « trouble psychique »" in found[0].message
+
+
+def test_an_acronym_the_easy_glossary_spells_out_needs_no_long_form_in_the_text():
+    from registry.content.easy_words import EasyWord
+    from registry.content.falc_checks import glossed_acronyms
+
+    words = [EasyWord("CMP", ("CMP",), "Un centre médico-psychologique soigne près de chez vous.",
+                      None, ()),
+             EasyWord("IPA", ("IPA",), "Un infirmier qui fait plus de choses.", None, ())]
+    glossed = glossed_acronyms(words, {"CMP": ["centre medico-psychologique"],
+                                       "IPA": ["infirmier en pratique avancee"]})
+    assert glossed == {"CMP"}  # the IPA definition does not spell the acronym out
+    text = FalcText("x.falc.md", "T", {"status": "brouillon", "by": None, "date": None},
+                    "Vous allez au CMP.\nVous voyez une IPA.", 1)
+    found = [f.message for f in lint(text, RULES, ACRONYMS, glossed=glossed).findings]
+    assert found == ["IPA : donnez sa forme complète la première fois"]

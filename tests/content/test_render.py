@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import pytest
 
+from registry.content.easy_render import render_falc
 from registry.content.render import (
     GlossaryMatcher,
     GlossaryTerm,
     plain_text,
-    render_falc,
     render_markdown,
     sanitize,
 )

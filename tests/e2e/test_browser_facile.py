@@ -143,11 +143,11 @@ def test_a_reader_marks_the_sentences_they_did_not_understand(page: Page, live_s
     record = first_practice_with_easy_version(live_server)
     page.goto(live_server + record["falc_url"])
     page.get_by_role("button", name="Montrer les phrases difficiles").click()
-    first = page.locator(".falc-text .phrase").first
+    first = page.locator('.falc-text .phrase[id^="phrase-"]').first
     expect(first).to_be_focused()
     page.keyboard.press("Enter")  # keyboard only
     expect(first).to_have_attribute("aria-pressed", "true")
-    third = page.locator(".falc-text .phrase").nth(2)
+    third = page.locator('.falc-text .phrase[id^="phrase-"]').nth(2)
     third.click()
     third.click()  # a second tap takes the mark back
     expect(third).to_have_attribute("aria-pressed", "false")

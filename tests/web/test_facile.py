@@ -1,9 +1,11 @@
 """The easy-to-read reading mode: links both ways, honest review status, entry points."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from registry.content.render import render_falc
+from registry.content.easy_render import render_falc
 
 
 @pytest.fixture
@@ -29,7 +31,7 @@ def test_easy_page_says_it_is_not_reviewed_and_shows_no_logo(fclient):
 
 def test_easy_page_has_one_span_per_sentence_and_hidden_listen_controls(fclient):
     html = fclient.get("/facile/monographies/dispositif-essai").get_data(as_text=True)
-    assert html.count('class="phrase"') == 7
+    assert html.count('class="phrase" id="phrase-') == 7
     assert ('<span class="phrase" id="phrase-2">Vous pouvez y trouver un '
             '<strong>logement</strong>.</span>') in html
     assert 'data-listen hidden' in html  # shown only by the script, when speech exists
@@ -119,3 +121,21 @@ def test_a_wrong_easy_word_is_reported(make_app, content_copy, change, reason):
     path.write_text(path.read_text(encoding="utf-8").replace(*change), encoding="utf-8")
     result = make_app(content_copy).test_cli_runner().invoke(args=["content", "check"])
     assert result.exit_code == 1 and reason in result.output, result.output
+
+
+def test_easy_page_opens_with_the_essentiel_and_shows_credited_pictures(fclient):
+    html = fclient.get("/facile/monographies/dispositif-essai").get_data(as_text=True)
+    essentiel = html.index('id="essentiel-titre"')
+    assert essentiel < html.index('id="phrase-1"')
+    assert '<span class="phrase" id="essentiel-1">Essai est un service de test.</span>' in html
+    assert re.search(r'<h2[^>]*><img class="picto" src="/static/pictos/openmoji/1F3E0.svg" '
+                     r'alt="une maison" width="48" height="48"> C\'est quoi \?</h2>', html)
+    assert "OpenMoji – the open-source emoji and icon project" in html
+    assert 'href="/static/pictos/openmoji/LICENSE.txt"' in html
+    assert fclient.get("/static/pictos/openmoji/1F3E0.svg").status_code == 200
+
+
+def test_easy_index_pictograms_are_decorative_openmoji_pictures(fclient):
+    html = fclient.get("/facile/").get_data(as_text=True)
+    assert '<img class="picto" src="/static/pictos/openmoji/1F4DE.svg" alt=""' in html
+    assert "licence CC BY-SA 4.0" in html

@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from ...checklist.easy import falc_summary
 from ...checklist.exports import CSV_COLUMNS, csv_rows, record
 from ...checklist.storage import diff, find_shared, result_of
-from ...content.render import render_falc
+from ...content.easy_render import render_falc
 from ...insights.compare import MAX_COMPARED
 from .. import my_evaluations
 from ..downloads import csv_download, json_download

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 
+from ...content.easy_render import falc_phrases, render_falc
 from ...content.kinds import BY_FOLDER, EASY_PREFIX, HOME_SLUG
-from ...content.render import falc_phrases, render_falc
 from ...content.text import fold
 from ...extensions import db, limiter
 from ...models import EasyFeedback
@@ -16,8 +16,16 @@ bp = Blueprint("facile", __name__, url_prefix=EASY_PREFIX)
 
 @bp.context_processor
 def help_numbers():
-    """« Besoin d’aide maintenant ? » on every easy-to-read page (content/aide.yaml)."""
-    return {"help": catalog.content.help}
+    """« Besoin d’aide maintenant ? » on every easy-to-read page (content/aide.yaml), and
+    the pictogram catalogue (content/pictogrammes.yaml)."""
+    return {"help": catalog.content.help, "pictograms": catalog.content.pictograms}
+
+
+def _pictures(falc) -> dict[str, tuple[str, str]]:
+    """Heading → (address, alternative text) of the pictograms of an easy text."""
+    known = catalog.content.pictograms.pictograms if catalog.content.pictograms else {}
+    return {p.heading: (url_for("static", filename=known[p.picto].file), p.alt)
+            for p in falc.pictures if p.picto in known}
 
 
 @bp.route("/")
@@ -59,8 +67,11 @@ def _easy_entry(folder: str, slug: str):
 def page(folder: str, slug: str):
     """An easy-to-read page, at its kind's folder: /facile/monographies/<slug>…"""
     entry = _easy_entry(folder, slug)
-    return render_template("facile/page.html", entry=entry, falc=entry.falc,
-                           html=render_falc(entry.falc.body, catalog.content.easy_words),
+    falc = entry.falc
+    return render_template("facile/page.html", entry=entry, falc=falc,
+                           essentiel_html=render_falc("\n".join(falc.essentiel), ids="essentiel"),
+                           html=render_falc(falc.body, catalog.content.easy_words,
+                                            _pictures(falc)),
                            thanked="merci" in request.args)
 
 

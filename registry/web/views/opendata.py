@@ -150,15 +150,17 @@ def sitemap():
 
 @bp.route("/robots.txt")
 def robots():
-    """Pages reached through private links (edit, share, compare evaluations) stay out of
-    search engines; their addresses come from the routes."""
+    """Pages reached through private links (edit, share, compare evaluations, rereading
+    invitations) and the editors' pages stay out of search engines; their addresses come
+    from the routes."""
     root = site_root()
 
     def folder(endpoint: str) -> str:  # the address of `endpoint` up to its token
         return url_for(endpoint, token="TOKEN").split("TOKEN")[0]
 
     private = [folder("checklist.overview"), folder("evaluations.shared"),
-               url_for("evaluations.compare")]
+               url_for("evaluations.compare"), folder("rereader.read"),
+               url_for("edition.index"), url_for("account.login"), url_for("account.account")]
     lines = ["User-agent: *", *(f"Disallow: {path}" for path in private),
              f"Sitemap: {root}{url_for('.sitemap')}"]
     return Response("\n".join(lines) + "\n", mimetype="text/plain")
