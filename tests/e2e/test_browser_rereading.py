@@ -85,7 +85,15 @@ def test_rereading_walk(browser, site):
     second.click()
     expect(second.locator("input")).to_be_checked()
     phone.get_by_label("Je n’ai pas compris").check()
-    phone.get_by_label(re.compile("Des mots que vous ne comprenez pas")).fill("bonnes pratiques")
+    phone.get_by_role("button", name="Toucher les mots difficiles").click()
+    word = phone.locator(".reread-phrase").nth(2).locator(".reread-word").first
+    word.focus()
+    phone.keyboard.press("Enter")  # keyboard or tap: the word goes into the field
+    expect(word).to_have_attribute("aria-pressed", "true")
+    field = phone.get_by_label(re.compile("Des mots que vous ne comprenez pas"))
+    expect(field).to_have_value(word.inner_text().strip(".,:;?!«» \u00a0"))
+    expect(second.locator("input")).to_be_checked()  # tapping a word leaves the box as it was
+    field.fill("bonnes pratiques")
     overflow = phone.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0
     assert_no_violations(phone, enhanced=True)
