@@ -56,6 +56,7 @@ def register_extensions(app) -> None:
     from .accounts import models as account_models  # noqa: F401
     from .accounts.service import load_user
     from .extensions import babel, csrf, db, limiter, login_manager, migrate
+    from .proposals import models as proposal_models  # noqa: F401
     from .rereading import models as rereading_models  # noqa: F401
     from .web import comparison, errors, forms, i18n, logs, security, templating, urls
 
@@ -92,6 +93,7 @@ def register_blueprints(app) -> None:
         opendata,
         ops,
         pages,
+        proposals,
         rereader,
         rereadings,
         search,
@@ -99,7 +101,7 @@ def register_blueprints(app) -> None:
 
     for blueprint in (checklist.bp, compare.bp, coverage.bp, opendata.bp, evaluations.bp,
                       facile.bp, pages.bp, search.bp, ops.bp, api, account.bp, edition.bp,
-                      rereadings.bp, rereader.bp):
+                      rereadings.bp, rereader.bp, proposals.bp):
         app.register_blueprint(blueprint)
     pages.init_app(app)
 

@@ -16,6 +16,7 @@ from .checklist.criteria import load_part as load_checklist_part
 from .content.catalog import Catalog
 from .insights.geography import GeographyError, load_geography
 from .insights.regions import RegionMapError, load_region_map
+from .proposals.questionnaire import load_part as load_proposal_part
 from .search import SearchService
 from .web.routes import site_paths
 
@@ -35,7 +36,7 @@ class AppBound:
 def make_catalog(app: Flask) -> Catalog:
     """The catalogue of the app's content folder, checked against the app's own routes."""
     return Catalog(Path(app.config["REGISTRY_CONTENT_DIR"]), site=lambda: site_paths(app),
-                   parts={"checklist": load_checklist_part})
+                   parts={"checklist": load_checklist_part, "proposal": load_proposal_part})
 
 
 class DataFile:

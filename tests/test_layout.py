@@ -25,8 +25,9 @@ MAY_IMPORT = {
     "insights": {"content", "insights"},
     "accounts": {"accounts"},
     "rereading": {"content", "accounts", "rereading"},
-    "web": {"content", "search", "checklist", "insights", "accounts", "rereading", "web",
-            "services"},
+    "proposals": {"content", "accounts", "proposals"},
+    "web": {"content", "search", "checklist", "insights", "accounts", "rereading",
+            "proposals", "web", "services"},
 }
 # Third-party packages a folder must not import.
 FORBIDDEN = {
@@ -35,6 +36,7 @@ FORBIDDEN = {
     "insights": {"flask", "flask_babel", "werkzeug", "whoosh"},
     "accounts": {"whoosh", "flask_babel"},
     "rereading": {"whoosh", "flask_babel"},
+    "proposals": {"whoosh", "flask_babel"},
     "checklist": {"whoosh"},
     "web": {"whoosh"},
 }

@@ -152,7 +152,10 @@ class Catalog:
         return GlossaryMatcher(terms)
 
     def render(self, entry: Entry) -> Rendered:
-        """Rendered HTML of an entry, cached until the next load."""
+        """Rendered HTML of an entry, cached until the next load (entries of the catalogue
+        only: a preview of a page not yet in it is rendered each time)."""
+        if self.entries.get(entry.slug) is not entry:
+            return render_markdown(entry.body, self.matcher, skip_slug=entry.slug)
         rendered = self._rendered.get(entry.slug)
         if rendered is None:
             rendered = render_markdown(entry.body, self.matcher, skip_slug=entry.slug)

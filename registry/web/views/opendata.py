@@ -160,6 +160,7 @@ def robots():
 
     private = [folder("checklist.overview"), folder("evaluations.shared"),
                url_for("evaluations.compare"), folder("rereader.read"),
+               url_for("proposals.start") + "/", folder("proposals.read"),
                url_for("edition.index"), url_for("account.login"), url_for("account.account")]
     lines = ["User-agent: *", *(f"Disallow: {path}" for path in private),
              f"Sitemap: {root}{url_for('.sitemap')}"]

@@ -1,0 +1,66 @@
+"""Proposals and their history of states."""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..extensions import db
+from ..models import utcnow
+
+# brouillon → soumise → recevable | non-recevable → en-revue → modifications-demandees
+# → acceptee | non-retenue
+STATES = ("brouillon", "soumise", "recevable", "non-recevable", "en-revue",
+          "modifications-demandees", "acceptee", "non-retenue")
+CLOSED = ("non-recevable", "acceptee", "non-retenue")
+
+
+class Proposal(db.Model):
+    """A practice proposed by a team. The edit link's token is stored as its SHA-256;
+    `read_token` opens a read-only view. `email` is kept only while the proposal is open."""
+
+    __tablename__ = "proposal"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), default="pratique")
+    state: Mapped[str] = mapped_column(String(30), default="brouillon", index=True)
+    title: Mapped[str] = mapped_column(String(200), default="")
+    data: Mapped[dict] = mapped_column(JSON, default=dict)
+    email: Mapped[str | None] = mapped_column(String(254), nullable=True)
+    edit_token_hash: Mapped[str] = mapped_column(String(64), unique=True, index=True)
+    read_token: Mapped[str] = mapped_column(String(64), unique=True, index=True)
+    questionnaire_version: Mapped[int] = mapped_column(Integer)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    submitted_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True),
+                                                             nullable=True)
+    events: Mapped[list[ProposalEvent]] = relationship(
+        back_populates="proposal", cascade="all, delete-orphan", order_by="ProposalEvent.id")
+
+    @property
+    def closed(self) -> bool:
+        return self.state in CLOSED
+
+    @property
+    def public_reason(self) -> str | None:
+        """The reason published with the latest decision, if any."""
+        for event in reversed(self.events):
+            if event.reason:
+                return event.reason
+        return None
+
+
+class ProposalEvent(db.Model):
+    """A change of state, with the reason published with it (screening, decision)."""
+
+    __tablename__ = "proposal_event"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    proposal_id: Mapped[int] = mapped_column(ForeignKey("proposal.id", ondelete="CASCADE"),
+                                             index=True)
+    state: Mapped[str] = mapped_column(String(30))
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    proposal: Mapped[Proposal] = relationship(back_populates="events")

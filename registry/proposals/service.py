@@ -1,0 +1,114 @@
+"""Drafts, saving a step, the preview and submission of a proposal."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import secrets
+import tempfile
+from pathlib import Path
+
+from sqlalchemy import select
+from werkzeug.datastructures import MultiDict
+
+from ..accounts.service import audit
+from ..extensions import db
+from ..models import utcnow
+from .markdown import page_markdown, parse_page, slug_for
+from .models import Proposal, ProposalEvent
+from .questionnaire import Questionnaire, clean_step, missing
+
+
+class StaleDraft(Exception):
+    """The draft was saved elsewhere since this form was opened (nothing was written)."""
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def new_proposal(questionnaire: Questionnaire) -> tuple[Proposal, str]:
+    """An empty draft and its private edit token (returned once; only its digest is kept)."""
+    token = secrets.token_urlsafe(24)
+    proposal = Proposal(edit_token_hash=_digest(token), read_token=secrets.token_urlsafe(18),
+                        questionnaire_version=questionnaire.version, data={})
+    db.session.add(proposal)
+    db.session.flush()
+    proposal.events.append(ProposalEvent(state="brouillon"))
+    audit("proposal.create", f"proposition {proposal.id}", actor_name="contributeur")
+    db.session.commit()
+    return proposal, token
+
+
+def by_edit_token(token: str) -> Proposal | None:
+    if not token or len(token) > 100:
+        return None
+    return db.session.scalar(select(Proposal).where(Proposal.edit_token_hash == _digest(token)))
+
+
+def by_read_token(token: str) -> Proposal | None:
+    if not token or len(token) > 100:
+        return None
+    return db.session.scalar(select(Proposal).where(Proposal.read_token == token))
+
+
+def editable(proposal: Proposal) -> bool:
+    """A contributor may change a draft, or a proposal sent back for changes."""
+    return proposal.state in ("brouillon", "modifications-demandees")
+
+
+def save_step(proposal: Proposal, values: dict, version: int) -> None:
+    """Keep a step's values in the draft; refused (StaleDraft) when the draft changed
+    since the form was read."""
+    if version != proposal.version:
+        raise StaleDraft
+    data = dict(proposal.data or {})
+    email = values.pop("email", None)
+    data.update(values)
+    proposal.data = data
+    if email is not None:
+        proposal.email = email or None
+    proposal.title = (data.get("title") or "")[:200]
+    proposal.version += 1
+    proposal.updated_at = utcnow()
+    db.session.commit()
+
+
+def preview(proposal: Proposal, tax, taken) -> tuple[str, object, list]:
+    """The page's Markdown, the entry the catalogue would read from it, and the content
+    checks' problems (as `path:field: reason`)."""
+    slug = proposal.data.get("slug") or slug_for(proposal.title or "pratique", taken)
+    markdown = page_markdown(proposal.data, tax, proposal.id, slug, dt.date.today())
+    with tempfile.TemporaryDirectory() as folder:
+        entry, problems = parse_page(markdown, Path(folder), slug, tax)
+    return markdown, entry, [str(p) for p in problems]
+
+
+def blocking(proposal: Proposal, questionnaire: Questionnaire, tax, taken):
+    """What keeps the proposal from being sent: (required fields still empty, fields typed
+    in a wrong format as (field, error code), problems of the content checks)."""
+    wrong = []
+    form = MultiDict([(k, v) for k, value in (proposal.data or {}).items()
+                      for v in (value if isinstance(value, list) else [value])])
+    for step in questionnaire.steps:
+        _values, errors = clean_step(step, form, tax)
+        wrong += [(step.id, name, code) for name, code in errors.items()]
+    _markdown, _entry, problems = preview(proposal, tax, taken)
+    return missing(questionnaire, proposal.data or {}), wrong, problems
+
+
+def submit(proposal: Proposal, questionnaire: Questionnaire, tax, taken) -> bool:
+    """Send the proposal to the editors, unless something blocks it (see `blocking`)."""
+    if not editable(proposal) or any(blocking(proposal, questionnaire, tax, taken)):
+        return False
+    proposal.state, proposal.submitted_at = "soumise", utcnow()
+    proposal.events.append(ProposalEvent(state="soumise"))
+    proposal.version += 1
+    audit("proposal.submit", f"proposition {proposal.id}", actor_name="contributeur")
+    db.session.commit()
+    return True
+
+
+def public_list():
+    """Proposals past the draft, newest first (the public /contributions page)."""
+    return db.session.scalars(select(Proposal).where(Proposal.state != "brouillon")
+                              .order_by(Proposal.submitted_at.desc(), Proposal.id.desc())).all()
