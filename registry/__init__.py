@@ -88,6 +88,7 @@ def register_blueprints(app) -> None:
         compare,
         coverage,
         edition,
+        editorial,
         evaluations,
         facile,
         opendata,
@@ -101,7 +102,8 @@ def register_blueprints(app) -> None:
 
     for blueprint in (checklist.bp, compare.bp, coverage.bp, opendata.bp, evaluations.bp,
                       facile.bp, pages.bp, search.bp, ops.bp, api, account.bp, edition.bp,
-                      rereadings.bp, rereader.bp, proposals.bp):
+                      rereadings.bp, rereader.bp, proposals.bp,
+                      editorial.bp):
         app.register_blueprint(blueprint)
     pages.init_app(app)
 

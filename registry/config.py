@@ -69,6 +69,7 @@ def defaults(instance_path: str, need_secret: bool = True) -> dict:
         "REGISTRY_LIMIT_NEW_EVALUATIONS": "10 per minute;60 per day",
         "REGISTRY_LIMIT_FEEDBACK": "10 per minute;100 per day",  # « Je n’ai pas compris »
         "REGISTRY_LIMIT_PROPOSALS": "5 per minute;20 per day",  # new drafts per address
+        "REGISTRY_REPLY_DAYS": 30,  # a contributor may answer a decision once, within this
         "REGISTRY_LIMIT_LOGIN": "5 per minute;30 per hour",  # per client address
         "REGISTRY_LIMIT_LOGIN_USER": "10 per hour",  # per user name tried
         "RATELIMIT_HEADERS_ENABLED": True,

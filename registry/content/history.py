@@ -64,3 +64,37 @@ def entry_date(root: str, digest: str, entry) -> dt.datetime | None:
         return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
     relative = str(Path(*Path(entry.path).parts[1:]))  # entry paths start with the folder name
     return content_dates(root, digest).get(relative)
+
+
+@lru_cache(maxsize=256)
+def file_versions(root: str, relative: str, digest: str, limit: int = 20) -> tuple:
+    """The committed versions of one content file, newest first: (date, subject, evidence
+    level at that version or None). Empty when the content is not under git."""
+    base = Path(root)
+    try:
+        log = subprocess.run(["git", "log", f"-{limit}", "--format=%H|%cI|%s", "--", relative],
+                             cwd=base, text=True, capture_output=True, timeout=GIT_TIMEOUT_S,
+                             check=True).stdout
+    except (OSError, subprocess.SubprocessError):
+        return ()
+    versions = []
+    for line in log.splitlines():
+        sha, _, rest = line.partition("|")
+        when, _, subject = rest.partition("|")
+        versions.append((dt.datetime.fromisoformat(when), subject,
+                         _level_at(base, sha, relative)))
+    return tuple(versions)
+
+
+def _level_at(base: Path, sha: str, relative: str) -> str | None:
+    """The evidence level a version of a page gave (None when unreadable)."""
+    import yaml
+
+    try:
+        text = subprocess.run(["git", "show", f"{sha}:./{relative}"], cwd=base, text=True,
+                              capture_output=True, timeout=GIT_TIMEOUT_S, check=True).stdout
+        front = text.split("\n---", 1)[0].lstrip("-\n")
+        meta = yaml.safe_load(front) or {}
+        return (meta.get("evidence") or {}).get("level")
+    except (OSError, subprocess.SubprocessError, yaml.YAMLError, AttributeError):
+        return None

@@ -9,7 +9,7 @@ from .text import SLUG_RE
 from .yamlfile import read_yaml
 
 KINDS = {"rapport", "diaporama", "bibliographie", "guide", "article", "ouvrage", "site-web",
-         "texte-officiel", "fiche", "outil", "autre"}
+         "texte-officiel", "fiche", "outil", "autre", "contribution"}
 FIELDS = ("id", "file", "title", "authors", "publisher", "year", "pages", "kind", "cited_in",
           "note")
 

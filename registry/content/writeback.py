@@ -23,18 +23,21 @@ class WriteError(RuntimeError):
     """The file could not be written as asked; nothing was changed."""
 
 
-def flow_mapping(values: dict) -> str:
-    """A one-line YAML mapping; strings are JSON strings (valid YAML double-quoted
+def yaml_scalar(value) -> str:
+    """A YAML scalar for a value; strings are JSON strings (valid YAML double-quoted
     scalars), so no value can break out of its field."""
-    def scalar(value) -> str:
-        if value is None:
-            return "null"
-        if isinstance(value, bool | int):
-            return json.dumps(value)
-        if isinstance(value, dt.date):
-            return value.isoformat()  # read back as a date
-        return json.dumps(str(value), ensure_ascii=False)
-    return "{" + ", ".join(f"{key}: {scalar(v)}" for key, v in values.items()) + "}"
+    if value is None:
+        return "null"
+    if isinstance(value, bool | int):
+        return json.dumps(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()  # read back as a date
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def flow_mapping(values: dict) -> str:
+    """A one-line YAML mapping of scalars (see `yaml_scalar`)."""
+    return "{" + ", ".join(f"{key}: {yaml_scalar(v)}" for key, v in values.items()) + "}"
 
 
 def set_falc_review(path: Path, review: dict) -> None:

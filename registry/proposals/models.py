@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ..accounts.models import User
 from ..extensions import db
 from ..models import utcnow
 
@@ -36,8 +37,21 @@ class Proposal(db.Model):
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     submitted_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True),
                                                              nullable=True)
+    reply: Mapped[str | None] = mapped_column(Text, nullable=True)  # right of reply, once
+    reply_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    published_slug: Mapped[str | None] = mapped_column(String(120), nullable=True)
     events: Mapped[list[ProposalEvent]] = relationship(
         back_populates="proposal", cascade="all, delete-orphan", order_by="ProposalEvent.id")
+    reviews: Mapped[list[Review]] = relationship(
+        back_populates="proposal", cascade="all, delete-orphan", order_by="Review.id")
+
+    @property
+    def decided_at(self) -> dt.datetime | None:
+        """When the latest decision (screening or final) was made."""
+        for event in reversed(self.events):
+            if event.state in CLOSED + ("modifications-demandees",):
+                return event.at
+        return None
 
     @property
     def closed(self) -> bool:
@@ -64,3 +78,28 @@ class ProposalEvent(db.Model):
     at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     reason: Mapped[str | None] = mapped_column(Text, nullable=True)
     proposal: Mapped[Proposal] = relationship(back_populates="events")
+
+
+class Review(db.Model):
+    """A reviewer's assessment of a proposal: interests declared first, then a level of the
+    published evidence scale (with the scale's version) and its justification. Comments
+    are for the editors; a contributor never sees who reviewed."""
+
+    __tablename__ = "review"
+    __table_args__ = (UniqueConstraint("proposal_id", "reviewer_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    proposal_id: Mapped[int] = mapped_column(ForeignKey("proposal.id", ondelete="CASCADE"),
+                                             index=True)
+    reviewer_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_account.id", ondelete="SET NULL"), nullable=True, index=True)
+    assigned_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    interests: Mapped[str | None] = mapped_column(Text, nullable=True)
+    level: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    scale_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    justification: Mapped[str | None] = mapped_column(Text, nullable=True)
+    comments: Mapped[str | None] = mapped_column(Text, nullable=True)
+    submitted_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True),
+                                                             nullable=True)
+    proposal: Mapped[Proposal] = relationship(back_populates="reviews")
+    reviewer: Mapped[User | None] = relationship()

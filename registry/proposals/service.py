@@ -100,8 +100,10 @@ def submit(proposal: Proposal, questionnaire: Questionnaire, tax, taken) -> bool
     """Send the proposal to the editors, unless something blocks it (see `blocking`)."""
     if not editable(proposal) or any(blocking(proposal, questionnaire, tax, taken)):
         return False
-    proposal.state, proposal.submitted_at = "soumise", utcnow()
-    proposal.events.append(ProposalEvent(state="soumise"))
+    # a first submission goes to screening; an answer to requested changes back to review
+    state = "en-revue" if proposal.state == "modifications-demandees" else "soumise"
+    proposal.state, proposal.submitted_at = state, utcnow()
+    proposal.events.append(ProposalEvent(state=state))
     proposal.version += 1
     audit("proposal.submit", f"proposition {proposal.id}", actor_name="contributeur")
     db.session.commit()

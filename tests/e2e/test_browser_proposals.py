@@ -53,7 +53,7 @@ def test_propose_a_practice(page: Page, live_server):
     expect(page.locator(".preview-frame")).to_contain_text("Former l’équipe")
     assert_no_violations(page)
     page.get_by_role("button", name="Envoyer la proposition aux éditeurs").click()
-    expect(page).to_have_url(re.compile(r"/propositions/[\w-]+$"))
+    expect(page).to_have_url(re.compile(r"/proposer/[\w-]+/suivi$"))
     expect(page.locator(".facts")).to_contain_text("soumise")
     page.goto(live_server + "/contributions")
     row = page.get_by_role("row", name=re.compile("Porte ouverte"))

@@ -72,8 +72,9 @@ def test_a_proposal_from_draft_to_the_public_list(pclient, terms):
     assert "<strong>sans rendez-vous</strong>" in preview and "<script>alert" not in preview
     assert "<h3" in preview and "Titre</h3>" in preview  # demoted under its section
     sent = pclient.post(f"/proposer/{token}/soumettre")
-    read_link = sent.location
-    assert "/propositions/" in read_link
+    assert sent.location.endswith(f"/proposer/{token}/suivi")
+    follow = pclient.get(sent.location).get_data(as_text=True)
+    read_link = re.search(r'href="(/propositions/[\w-]+)"', follow).group(1)
     page = pclient.get(read_link).get_data(as_text=True)
     assert "soumise" in page and "equipe@example.org" not in page
     assert pclient.get(f"/proposer/{token}/pratique").status_code == 302  # no more edits

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from collections import Counter, OrderedDict
+from pathlib import Path
 
 from flask import Blueprint, abort, current_app, render_template
 from markupsafe import Markup
 
-from ...content.history import entry_date
+from ...content.history import entry_date, file_versions
 from ...content.kinds import BY_ID, HOME_SLUG
 from ...content.references import resolve
 from ...content.text import fold
@@ -96,8 +97,10 @@ def _practice(entry):
     geo = geography.get()
     location = geo.locate(entry.meta.get("place")) if geo and entry.type == "monographie" \
         else None
+    relative = str(Path(*Path(entry.path).parts[1:]))  # paths start with the folder name
+    versions = file_versions(str(catalog.root), relative, catalog.content.digest)
     return render_template("pages/practice.html", entry=entry, body=_practice_body(entry),
-                           modified=modified, loc=location,
+                           modified=modified, loc=location, versions=versions,
                            jsonld=practice_jsonld(entry, modified))
 
 

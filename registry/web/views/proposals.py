@@ -16,6 +16,7 @@ from flask import (
 from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
+from ...content.text import clean_input
 from ...extensions import limiter
 from ...proposals.questionnaire import clean_step
 from ...proposals.service import (
@@ -30,6 +31,7 @@ from ...proposals.service import (
     save_step,
     submit,
 )
+from ...proposals.workflow import WorkflowError, reply
 from ...services import catalog
 from ..params import MAX_PAGE, read_int
 
@@ -80,7 +82,7 @@ def step(token: str, step_id: str):
     if current is None:
         abort(404)
     if not editable(proposal):
-        return redirect(url_for(".read", token=proposal.read_token))
+        return redirect(url_for(".follow", token=token))
     form, errors, status = None, {}, 200
     if request.method == "POST":
         values, errors = clean_step(current, request.form, catalog.taxonomy)
@@ -134,7 +136,7 @@ def preview_page(token: str):
     questionnaire = _questionnaire()
     proposal = _draft(token)
     if not editable(proposal):
-        return redirect(url_for(".read", token=proposal.read_token))
+        return redirect(url_for(".follow", token=token))
     empty, wrong, _problems = blocking(proposal, questionnaire, catalog.taxonomy,
                                        catalog.entries)
     step_of = {f.name: s.id for s in questionnaire.steps for f in s.fields}
@@ -153,7 +155,29 @@ def send(token: str):
                 "signalé."), "error")
         return redirect(url_for(".preview_page", token=token))
     flash(_("Merci : votre proposition est envoyée aux éditeurs du registre."))
-    return redirect(url_for(".read", token=proposal.read_token))
+    return redirect(url_for(".follow", token=token))
+
+
+@bp.route("/proposer/<token>/suivi", methods=["GET", "POST"])
+def follow(token: str):
+    """The contributor's view of a sent proposal: its state, the published reason, and the
+    right to answer a decision once, within REGISTRY_REPLY_DAYS."""
+    proposal = _draft(token)
+    days = current_app.config["REGISTRY_REPLY_DAYS"]
+    if request.method == "POST":
+        text = clean_input(request.form.get("reply", ""))
+        try:
+            if not text:
+                raise WorkflowError("empty")
+            reply(proposal, text, days)
+        except WorkflowError:
+            flash(_("La réponse n’a pas été enregistrée : elle est vide, déjà donnée, ou le "
+                    "délai de %(days)s jours est passé.", days=days), "error")
+        else:
+            flash(_("Votre réponse est enregistrée ; les éditeurs la liront."))
+        return redirect(url_for(".follow", token=token))
+    return render_template("proposals/follow.html", proposal=proposal, token=token,
+                           days=days, **_preview_context(proposal))
 
 
 @bp.route("/propositions/<token>")
