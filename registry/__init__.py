@@ -56,6 +56,7 @@ def register_extensions(app) -> None:
     from .accounts import models as account_models  # noqa: F401
     from .accounts.service import load_user
     from .extensions import babel, csrf, db, limiter, login_manager, migrate
+    from .mail import models as mail_models  # noqa: F401
     from .proposals import models as proposal_models  # noqa: F401
     from .rereading import models as rereading_models  # noqa: F401
     from .web import comparison, errors, forms, i18n, logs, security, templating, urls
@@ -86,6 +87,7 @@ def register_blueprints(app) -> None:
         account,
         checklist,
         compare,
+        corrections,
         coverage,
         edition,
         editorial,
@@ -103,7 +105,7 @@ def register_blueprints(app) -> None:
     for blueprint in (checklist.bp, compare.bp, coverage.bp, opendata.bp, evaluations.bp,
                       facile.bp, pages.bp, search.bp, ops.bp, api, account.bp, edition.bp,
                       rereadings.bp, rereader.bp, proposals.bp,
-                      editorial.bp):
+                      editorial.bp, corrections.bp):
         app.register_blueprint(blueprint)
     pages.init_app(app)
 
@@ -111,8 +113,9 @@ def register_blueprints(app) -> None:
 def register_commands(app) -> None:
     from .accounts.cli import users_cli
     from .cli import content_cli, falc_cli, index_cli, translate_cli
+    from .mail.cli import mail_cli
 
-    for group in (content_cli, falc_cli, index_cli, translate_cli, users_cli):
+    for group in (content_cli, falc_cli, index_cli, translate_cli, users_cli, mail_cli):
         app.cli.add_command(group)
 
 

@@ -37,6 +37,36 @@ def content_check() -> None:
     click.echo(f"content OK: {count} documents.")
 
 
+@content_cli.command("sync")
+def content_sync() -> None:
+    """Pull the content from its git remote (other nodes' publications), reload it and
+    update the search index. Safe on a schedule: one run at a time (a lock file), and
+    content with problems is never indexed."""
+    import fcntl
+
+    from .content.writeback import WriteError, pull
+    from .search import index_exists, update
+
+    root = catalog.root
+    lock_path = Path(current_app.instance_path) / "content-sync.lock"
+    with open(lock_path, "w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            click.echo("another sync is running; nothing done.", err=True)
+            sys.exit(0)
+        try:
+            moved = pull(root)
+        except WriteError as exc:
+            click.echo(f"sync refused: {exc}", err=True)
+            sys.exit(1)
+        _load_valid_content("index not updated")
+        index_dir = Path(current_app.config["REGISTRY_INDEX_DIR"])
+        summary = update(catalog, index_dir) if index_exists(index_dir) else None
+    changed = f"; index: {summary['changed']} changed" if summary else "; no index yet"
+    click.echo(f"content {moved}{changed}.")
+
+
 def _place_problems(entries) -> list[Problem]:
     """Places the official geography does not know (or a geography file, or a map of
     regions, that cannot be read)."""

@@ -65,6 +65,15 @@ def defaults(instance_path: str, need_secret: bool = True) -> dict:
         # evaluations also count against the second. In memory per process by default;
         # with several processes or machines, a shared store (e.g. redis://host:6379).
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
+        # E-mail (outbox; sent only when MAIL_SERVER is set)
+        "MAIL_SERVER": os.environ.get("MAIL_SERVER"),
+        "MAIL_PORT": int(os.environ.get("MAIL_PORT", "25")),
+        "MAIL_USE_TLS": os.environ.get("MAIL_USE_TLS", "") == "1",
+        "MAIL_USERNAME": os.environ.get("MAIL_USERNAME"),
+        "MAIL_PASSWORD": os.environ.get("MAIL_PASSWORD"),
+        "MAIL_FROM": os.environ.get("MAIL_FROM", "registre@localhost"),
+        "MAIL_TIMEOUT": 5,
+        "REGISTRY_EDITORS_EMAIL": os.environ.get("REGISTRY_EDITORS_EMAIL"),
         "REGISTRY_LIMIT_POSTS": "60 per minute",
         "REGISTRY_LIMIT_NEW_EVALUATIONS": "10 per minute;60 per day",
         "REGISTRY_LIMIT_FEEDBACK": "10 per minute;100 per day",  # « Je n’ai pas compris »

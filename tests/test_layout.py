@@ -25,9 +25,10 @@ MAY_IMPORT = {
     "insights": {"content", "insights"},
     "accounts": {"accounts"},
     "rereading": {"content", "accounts", "rereading"},
-    "proposals": {"content", "accounts", "proposals"},
+    "proposals": {"content", "accounts", "mail", "proposals"},
+    "mail": {"mail"},
     "web": {"content", "search", "checklist", "insights", "accounts", "rereading",
-            "proposals", "web", "services"},
+            "proposals", "mail", "web", "services"},
 }
 # Third-party packages a folder must not import.
 FORBIDDEN = {
@@ -37,6 +38,7 @@ FORBIDDEN = {
     "accounts": {"whoosh", "flask_babel"},
     "rereading": {"whoosh", "flask_babel"},
     "proposals": {"whoosh", "flask_babel"},
+    "mail": {"whoosh", "flask_babel"},
     "checklist": {"whoosh"},
     "web": {"whoosh"},
 }

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import os
 import re
 import subprocess
@@ -17,6 +18,7 @@ from pathlib import Path
 from .documents import parse_falc
 
 GIT_TIMEOUT_S = 20
+log = logging.getLogger(__name__)
 
 
 class WriteError(RuntimeError):
@@ -87,4 +89,44 @@ def commit(root: Path, paths: list[Path], message: str, author: str) -> str | No
                 "--", *names) if added.returncode == 0 else added
     if done.returncode != 0:
         raise WriteError(f"git commit failed: {(done.stderr or done.stdout).strip()[:300]}")
-    return _git(root, "rev-parse", "HEAD").stdout.strip()
+    sha = _git(root, "rev-parse", "HEAD").stdout.strip()
+    push(root)
+    return sha
+
+
+def has_upstream(root: Path) -> bool:
+    try:
+        return _git(root, "rev-parse", "--abbrev-ref", "@{u}").returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        return False
+
+
+def push(root: Path) -> bool:
+    """Share the commit with the other nodes when the work tree tracks a remote branch:
+    push, and if another node pushed first, rebase on it and push again. A failure keeps
+    the commit here (logged): the next `flask content sync` or publication retries."""
+    if not has_upstream(root):
+        return False
+    identity = ["-c", "user.name=Registre", "-c", "user.email=registre@localhost"]
+    for _attempt in range(3):
+        if _git(root, "push", "--quiet").returncode == 0:
+            return True
+        _git(root, *identity, "pull", "--rebase", "--quiet")
+    log.warning("content: push to the remote failed; the commit stays local for now")
+    return False
+
+
+def pull(root: Path) -> str:
+    """Bring the other nodes' commits (fast-forward, or rebase local unpushed ones), then
+    push what was local. Returns what happened, for the command line."""
+    if not has_upstream(root):
+        raise WriteError("the content folder does not track a remote branch")
+    before = _git(root, "rev-parse", "HEAD").stdout.strip()
+    identity = ["-c", "user.name=Registre", "-c", "user.email=registre@localhost"]
+    done = _git(root, *identity, "pull", "--rebase", "--quiet")
+    if done.returncode != 0:
+        _git(root, "rebase", "--abort")
+        raise WriteError(f"git pull failed: {(done.stderr or done.stdout).strip()[:300]}")
+    push(root)
+    after = _git(root, "rev-parse", "HEAD").stdout.strip()
+    return "up to date" if before == after else f"{before[:10]}..{after[:10]}"

@@ -103,3 +103,21 @@ class Review(db.Model):
                                                              nullable=True)
     proposal: Mapped[Proposal] = relationship(back_populates="reviews")
     reviewer: Mapped[User | None] = relationship()
+
+
+class ReplicationRequest(db.Model):
+    """« Reproduire cette pratique : contacter l’équipe »: a team's request, relayed by the
+    editors to the practice's team (whose contact stays private). The requester's address
+    is deleted once the request is relayed."""
+
+    __tablename__ = "replication_request"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    page: Mapped[str] = mapped_column(String(120), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    organisation: Mapped[str] = mapped_column(String(200), default="")
+    email: Mapped[str | None] = mapped_column(String(254), nullable=True)
+    message: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    relayed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True),
+                                                           nullable=True)

@@ -12,6 +12,7 @@ from werkzeug.datastructures import MultiDict
 
 from ..accounts.service import audit
 from ..extensions import db
+from ..mail.service import queue, site_link, to_editors
 from ..models import utcnow
 from .markdown import page_markdown, parse_page, slug_for
 from .models import Proposal, ProposalEvent
@@ -106,6 +107,12 @@ def submit(proposal: Proposal, questionnaire: Questionnaire, tax, taken) -> bool
     proposal.events.append(ProposalEvent(state=state))
     proposal.version += 1
     audit("proposal.submit", f"proposition {proposal.id}", actor_name="contributeur")
+    to_editors(f"Proposition n° {proposal.id} envoyée : {proposal.title}",
+               f"La proposition « {proposal.title} » attend les éditeurs ({state}).\n\n"
+               f"{site_link(f'/edition/propositions/{proposal.id}')}\n")
+    queue(proposal.email, f"Votre proposition « {proposal.title} » est envoyée",
+          "Merci. Les éditeurs du registre vont l’examiner ; vous suivez son état ici :\n\n"
+          f"{site_link(f'/propositions/{proposal.read_token}')}\n")
     db.session.commit()
     return True
 

@@ -7,10 +7,14 @@ import datetime as dt
 from ..accounts.models import User
 from ..accounts.service import audit
 from ..extensions import db
+from ..mail.service import queue, site_link
 from ..models import utcnow
 from .models import Proposal, ProposalEvent, Review
 
 MIN_REVIEWERS = 2
+LABELS = {"recevable": "recevable", "non-recevable": "non recevable", "en-revue": "en revue",
+          "modifications-demandees": "modifications demandées", "acceptee": "acceptée",
+          "non-retenue": "non retenue"}
 MAX_TEXT = 4000
 
 
@@ -22,6 +26,10 @@ def _move(proposal: Proposal, state: str, by: User, reason: str | None = None, *
     proposal.state = state
     proposal.events.append(ProposalEvent(state=state, reason=(reason or None)))
     proposal.version += 1
+    if state != "en-revue":  # the contributor hears of each decision (before the address goes)
+        queue(proposal.email, f"Votre proposition « {proposal.title} » : {LABELS[state]}",
+              f"État : {LABELS[state]}.\n" + (f"Motif publié : {reason}\n" if reason else "")
+              + f"\n{site_link(f'/propositions/{proposal.read_token}')}\n")
     if proposal.closed:
         proposal.email = None  # kept only while the proposal is open (stated on the form)
     audit(f"proposal.{state}", f"proposition {proposal.id}", actor=by, **detail)

@@ -171,3 +171,42 @@ def test_a_page_that_fails_the_content_checks_is_not_published(site):
     assert "absente" in html
     assert (content / "references.yaml").read_text() == before
     assert not list((content / "monographies").glob("accueil-porte-ouverte*.md"))
+
+
+def test_a_reader_reports_an_error_and_the_accepted_diff_is_published(site):
+    app, content = site
+    reader = app.test_client()
+    assert "Signaler une erreur ou proposer une modification" in reader.get(
+        "/monographies/dispositif-essai").get_data(as_text=True)
+    form = reader.get("/signaler/dispositif-essai").get_data(as_text=True)
+    current = re.search(r'<textarea id="proposed"[^>]*>([^<]*)</textarea>', form).group(1)
+    section = "Genèse et conditions de mise en œuvre"
+    empty = reader.post("/signaler/dispositif-essai", data={
+        "section": section, "problem": "", "proposed": "Texte tapé", "prefilled": section})
+    assert empty.status_code == 400 and "Texte tapé" in empty.get_data(as_text=True)
+    sent = reader.post("/signaler/dispositif-essai", data={
+        "section": section, "problem": "L’année est fausse.\u202e", "prefilled": section,
+        "proposed": "Le dispositif a été créé en 2019 par une équipe de test.",
+        "source": "Rapport d’essai, p. 3", "email": "lecteur@example.org"})
+    assert sent.status_code == 302 and sent.location.endswith("/suivi")
+    follow = reader.get(sent.location).get_data(as_text=True)
+    assert "L’année est fausse." in follow and "\u202e" not in follow
+    editor = client_for(app, "ed")
+    listing = editor.get("/edition/propositions/").get_data(as_text=True)
+    number = int(re.search(r"/edition/propositions/(\d+)", listing).group(1))
+    page = editor.get(f"/edition/propositions/{number}").get_data(as_text=True)
+    assert '<span class="add">+Le dispositif a été créé en 2019' in page
+    assert current.strip()[:20] in page  # the old text, as the removed side of the diff
+    done = editor.post(f"/edition/propositions/{number}/decision",
+                       data={"decision": "accepter", "reason": "Merci."})
+    assert done.status_code == 302
+    assert "créé en 2019 par une équipe de test" in (
+        content / "monographies" / "dispositif-essai.md").read_text()
+    live = app.test_client().get("/monographies/dispositif-essai").get_data(as_text=True)
+    assert "créé en 2019 par une équipe de test" in live
+    public = app.test_client().get("/contributions").get_data(as_text=True)
+    read = re.search(r'href="(/propositions/[\w-]+)"', public).group(1)
+    published = app.test_client().get(read).get_data(as_text=True)
+    assert "Modification publiée" in published and "+Le dispositif a été créé en 2019" in \
+        published and "lecteur@example.org" not in published
+    assert "correction" in public and "acceptée" in public

@@ -22,6 +22,8 @@ from sqlalchemy import select
 from ...accounts.models import User
 from ...content.text import clean_input
 from ...extensions import db
+from ...mail.service import deliver
+from ...proposals.corrections import decide, proposed_diff
 from ...proposals.models import Proposal, Review
 from ...proposals.publish import PublishError, publish
 from ...proposals.service import preview
@@ -56,6 +58,8 @@ def _text(name: str) -> str:
 
 
 def _page(proposal: Proposal) -> str | None:
+    if proposal.kind != "pratique":
+        return None
     _markdown, entry, _problems = preview(proposal, catalog.taxonomy, catalog.entries)
     if entry is None:
         return None
@@ -75,7 +79,10 @@ def _show(proposal: Proposal, error: str | None = None, status: int = 200):
     reviewers = db.session.scalars(select(User).where(User.role == "reviewer",
                                                       User.active.is_(True))
                                    .order_by(User.display_name)).all()
+    diff, no_diff = proposed_diff(proposal, catalog.root) if proposal.kind == "correction" \
+        else ("", None)
     return render_template("edition/proposal.html", proposal=proposal, error=error,
+                           diff=diff, no_diff=no_diff,
                            reviewers=reviewers, done=done_reviews(proposal),
                            disagree=disagree(proposal), can_accept=can_accept(proposal),
                            levels=catalog.taxonomy.evidence, body=_page(proposal),
@@ -96,6 +103,7 @@ def screening(number: int):
         screen(proposal, request.form.get("admissible") == "oui", _text("reason"), current_user)
     except WorkflowError as exc:
         return _show(proposal, str(exc), 400)
+    deliver()
     return redirect(url_for(".proposal", number=number))
 
 
@@ -117,6 +125,8 @@ def reviewers(number: int):
 def decision(number: int):
     proposal = _proposal(number)
     choice, reason = request.form.get("decision"), _text("reason")
+    if proposal.kind == "correction":
+        return _correction(proposal, choice, reason)
     try:
         if choice == "modifications":
             request_changes(proposal, reason, current_user)
@@ -128,6 +138,7 @@ def decision(number: int):
             raise WorkflowError(_("Choisissez une décision."))
     except WorkflowError as exc:
         return _show(proposal, str(exc), 400)
+    deliver()
     return redirect(url_for(".proposal", number=number))
 
 
@@ -146,12 +157,32 @@ def _accept(proposal: Proposal, reason: str):
         return _show(proposal, _("La page n’a pas été publiée : les vérifications du "
                                  "contenu ont échoué.") + " " + "; ".join(exc.problems), 400)
     accepted(proposal, slug, reason, current_user, sha, level)
+    deliver()
     catalog.load()
     index_dir = Path(current_app.config["REGISTRY_INDEX_DIR"])
     if index_exists(index_dir):
         update(catalog, index_dir)
     flash(_("Proposition acceptée et publiée.")
           + (" " + _("Modification enregistrée dans git (%(sha)s).", sha=sha[:10]) if sha else ""))
+    return redirect(url_for(".proposal", number=proposal.id))
+
+
+def _correction(proposal: Proposal, choice: str | None, reason: str):
+    try:
+        if choice not in ("accepter", "refuser"):
+            raise WorkflowError(_("Choisissez une décision."))
+        sha = decide(proposal, choice == "accepter", reason, current_user, catalog.root)
+        deliver()
+    except WorkflowError as exc:
+        return _show(proposal, str(exc), 400)
+    except PublishError as exc:
+        return _show(proposal, _("La page n’a pas été publiée : les vérifications du "
+                                 "contenu ont échoué.") + " " + "; ".join(exc.problems), 400)
+    if sha is not None or proposal.data.get("diff"):
+        catalog.load()
+        index_dir = Path(current_app.config["REGISTRY_INDEX_DIR"])
+        if index_exists(index_dir):
+            update(catalog, index_dir)
     return redirect(url_for(".proposal", number=proposal.id))
 
 

@@ -18,6 +18,7 @@ from werkzeug.datastructures import MultiDict
 
 from ...content.text import clean_input
 from ...extensions import limiter
+from ...mail.service import deliver
 from ...proposals.questionnaire import clean_step
 from ...proposals.service import (
     StaleDraft,
@@ -122,6 +123,8 @@ def _next(questionnaire, token: str, step_id: str, move: str | None) -> str:
 
 
 def _preview_context(proposal):
+    if proposal.kind != "pratique":
+        return {"markdown": "", "entry": None, "problems": [], "body": None}
     markdown, entry, problems = preview(proposal, catalog.taxonomy, catalog.entries)
     body = None
     if entry is not None:
@@ -150,7 +153,9 @@ def preview_page(token: str):
 def send(token: str):
     questionnaire = _questionnaire()
     proposal = _draft(token)
-    if not submit(proposal, questionnaire, catalog.taxonomy, catalog.entries):
+    sent = submit(proposal, questionnaire, catalog.taxonomy, catalog.entries)
+    deliver()
+    if not sent:
         flash(_("La proposition ne peut pas encore être envoyée : complétez ce qui est "
                 "signalé."), "error")
         return redirect(url_for(".preview_page", token=token))
