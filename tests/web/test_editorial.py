@@ -210,3 +210,24 @@ def test_a_reader_reports_an_error_and_the_accepted_diff_is_published(site):
     assert "Modification publiée" in published and "+Le dispositif a été créé en 2019" in \
         published and "lecteur@example.org" not in published
     assert "correction" in public and "acceptée" in public
+
+
+def test_hostile_titles_round_trip_through_publishing(site):
+    app, content = site
+    hostile = 'Titre "cité" --- <script>alert(1)</script> & {a: b} # pas un titre'
+    _token, number = submitted(app, content, title=hostile)
+    editor = client_for(app, "ed")
+    editor.post(f"/edition/propositions/{number}/recevabilite", data={"admissible": "oui"})
+    editor.post(f"/edition/propositions/{number}/relecteurs", data={"reviewer": ["2", "3"]})
+    review(app, "alice", number, "experience-decrite")
+    review(app, "bob", number, "experience-decrite")
+    done = editor.post(f"/edition/propositions/{number}/decision", data={
+        "decision": "accepter", "level": "experience-decrite",
+        "justification": "L’équipe décrit sa pratique ; aucune évaluation n’est publiée."})
+    assert done.status_code == 302, done.get_data(as_text=True)
+    [page_file] = [p for p in (content / "monographies").glob("titre-cite*.md")]
+    assert frontmatter.load(page_file)["title"] == hostile
+    assert app.test_cli_runner().invoke(args=["content", "check"]).exit_code == 0
+    html = app.test_client().get(f"/monographies/{page_file.stem}").get_data(as_text=True)
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
