@@ -17,7 +17,8 @@ from registry.config import PROJECT_ROOT
 PACKAGE = PROJECT_ROOT / "registry"
 # Folders below registry/ and the folders (or shell modules) each may import from.
 # The shell's infrastructure (config, extensions, models) may be imported by anyone.
-BASE = {"registry.config", "registry.database", "registry.extensions", "registry.models"}
+BASE = {"registry.config", "registry.database", "registry.extensions", "registry.models",
+        "registry.tokens"}
 MAY_IMPORT = {
     "content": {"content"},
     "search": {"content", "search"},

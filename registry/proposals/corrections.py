@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import secrets
 from pathlib import Path
 
 from ..accounts.service import audit
@@ -15,9 +14,9 @@ from ..content.writeback import WriteError, commit
 from ..extensions import db
 from ..mail.service import site_link, to_editors
 from ..models import utcnow
+from ..tokens import digest, new_token
 from .models import Proposal, ProposalEvent
 from .publish import PublishError, _write
-from .service import _digest
 
 HEADING = re.compile(r"^## +(.+?)\s*$", re.M)
 LIMITS = {"problem": 4000, "proposed": 20000, "source": 500}
@@ -53,14 +52,14 @@ def report(entry, heading: str, problem: str, proposed: str, source: str,
            email: str | None) -> tuple[Proposal, str]:
     """A reader's report, sent at once (state « soumise »); returns it and its private
     follow-up token."""
-    token = secrets.token_urlsafe(24)
+    token = new_token()
     data = {"page": entry.slug, "path": entry.path, "url": entry.url, "title": entry.title,
             "section": heading,
             "problem": problem[:LIMITS["problem"]], "proposed": proposed[:LIMITS["proposed"]],
             "source": source[:LIMITS["source"]], "digest": entry.digest}
     proposal = Proposal(kind="correction", state="soumise", data=data, email=email or None,
                         title=f"{entry.title} — {heading}"[:200],
-                        edit_token_hash=_digest(token), read_token=secrets.token_urlsafe(18),
+                        edit_token_hash=digest(token), read_token=new_token(18),
                         questionnaire_version=0, submitted_at=utcnow())
     proposal.events.append(ProposalEvent(state="soumise"))
     db.session.add(proposal)

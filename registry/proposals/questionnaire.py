@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from werkzeug.datastructures import MultiDict
+
 from ..content.problems import Problem
 from ..content.text import clean_input
 from ..content.yamlfile import read_yaml
@@ -139,3 +141,9 @@ def clean_step(step: Step, form, tax) -> tuple[dict, dict[str, str]]:
 def missing(questionnaire: Questionnaire, data: dict) -> list[Field]:
     """Required fields still empty (they block submission, not drafts)."""
     return [f for f in questionnaire.fields.values() if f.required and not data.get(f.name)]
+
+
+def as_form(values: dict) -> MultiDict:
+    """Stored or cleaned values as a form (lists become repeated fields)."""
+    return MultiDict([(k, v) for k, value in values.items()
+                      for v in (value if isinstance(value, list) else [value])])

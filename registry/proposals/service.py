@@ -2,35 +2,29 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import secrets
 import tempfile
 from pathlib import Path
 
 from sqlalchemy import select
-from werkzeug.datastructures import MultiDict
 
 from ..accounts.service import audit
 from ..extensions import db
 from ..mail.service import queue, site_link, to_editors
 from ..models import utcnow
+from ..tokens import digest, new_token
 from .markdown import page_markdown, parse_page, slug_for
 from .models import Proposal, ProposalEvent
-from .questionnaire import Questionnaire, clean_step, missing
+from .questionnaire import Questionnaire, as_form, clean_step, missing
 
 
 class StaleDraft(Exception):
     """The draft was saved elsewhere since this form was opened (nothing was written)."""
 
 
-def _digest(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 def new_proposal(questionnaire: Questionnaire) -> tuple[Proposal, str]:
     """An empty draft and its private edit token (returned once; only its digest is kept)."""
-    token = secrets.token_urlsafe(24)
-    proposal = Proposal(edit_token_hash=_digest(token), read_token=secrets.token_urlsafe(18),
+    token = new_token()
+    proposal = Proposal(edit_token_hash=digest(token), read_token=new_token(18),
                         questionnaire_version=questionnaire.version, data={})
     db.session.add(proposal)
     db.session.flush()
@@ -43,7 +37,7 @@ def new_proposal(questionnaire: Questionnaire) -> tuple[Proposal, str]:
 def by_edit_token(token: str) -> Proposal | None:
     if not token or len(token) > 100:
         return None
-    return db.session.scalar(select(Proposal).where(Proposal.edit_token_hash == _digest(token)))
+    return db.session.scalar(select(Proposal).where(Proposal.edit_token_hash == digest(token)))
 
 
 def by_read_token(token: str) -> Proposal | None:
@@ -88,8 +82,7 @@ def blocking(proposal: Proposal, questionnaire: Questionnaire, tax, taken):
     """What keeps the proposal from being sent: (required fields still empty, fields typed
     in a wrong format as (field, error code), problems of the content checks)."""
     wrong = []
-    form = MultiDict([(k, v) for k, value in (proposal.data or {}).items()
-                      for v in (value if isinstance(value, list) else [value])])
+    form = as_form(proposal.data or {})
     for step in questionnaire.steps:
         _values, errors = clean_step(step, form, tax)
         wrong += [(step.id, name, code) for name, code in errors.items()]

@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import secrets
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +15,7 @@ from ..content.easy_render import FALC_LINE, LINK_MARKUP
 from ..content.writeback import commit, set_falc_review
 from ..extensions import db
 from ..models import utcnow
+from ..tokens import digest, new_token
 from .models import Rereading, RereadingInvite
 
 MAX_INVITES = 30  # per rereading
@@ -26,10 +25,6 @@ MAX_NAMES = 300  # characters of the names credited
 
 class RereadingError(ValueError):
     """A refused operation; the message says why (French: shown to editors)."""
-
-
-def _digest(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def open_rereading(entry, count: int, questions_version: int, by: User
@@ -61,9 +56,9 @@ def _invite(rereading: Rereading, count: int) -> list[str]:
     if not 1 <= count <= MAX_INVITES - len(rereading.invites):
         raise RereadingError(f"De 1 à {MAX_INVITES} invitations par relecture.")
     first = len(rereading.invites) + 1
-    tokens = [secrets.token_urlsafe(24) for _ in range(count)]
+    tokens = [new_token() for _ in range(count)]
     for number, token in enumerate(tokens, first):
-        rereading.invites.append(RereadingInvite(number=number, token_hash=_digest(token)))
+        rereading.invites.append(RereadingInvite(number=number, token_hash=digest(token)))
     return tokens
 
 
@@ -71,7 +66,7 @@ def find_invite(token: str) -> RereadingInvite | None:
     if not token or len(token) > 100:
         return None
     return db.session.scalar(select(RereadingInvite)
-                             .where(RereadingInvite.token_hash == _digest(token)))
+                             .where(RereadingInvite.token_hash == digest(token)))
 
 
 def save_answers(invite: RereadingInvite, sentences: list[int], words: str,

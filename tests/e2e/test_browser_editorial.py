@@ -10,23 +10,19 @@ import subprocess
 import threading
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 from werkzeug.serving import make_server
 
 from registry import create_app
+from tests.e2e.axe_support import assert_no_violations
 from tests.support import MIGRATIONS, REAL_CONTENT, app_config
 
-AXE = Axe()
 PASSWORD = "a long password here"
 UNIQUE = "zébulonnerie"  # a word no page has, to find the published one
 
 
 def no_serious_violations(page) -> None:
-    results = AXE.run(page)
-    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-           for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
-    assert bad == [], f"{page.url}: {bad}"
+    assert_no_violations(page, impacts=("serious", "critical"))
 
 
 @pytest.fixture(scope="module")

@@ -4,17 +4,9 @@ from __future__ import annotations
 
 import re
 
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-AXE = Axe()
-
-
-def assert_no_violations(page: Page) -> None:
-    results = AXE.run(page)
-    violations = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-                  for v in results.response["violations"]]
-    assert violations == [], f"{page.url}: {violations}"
+from tests.e2e.axe_support import assert_no_violations
 
 
 def test_propose_a_practice(page: Page, live_server):

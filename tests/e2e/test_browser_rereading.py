@@ -10,24 +10,15 @@ import subprocess
 import threading
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 from werkzeug.serving import make_server
 
 from registry import create_app
+from tests.e2e.axe_support import assert_no_violations
 from tests.support import MIGRATIONS, REAL_CONTENT, app_config
 
-AXE = Axe()
-ENHANCED = {"rules": {"color-contrast-enhanced": {"enabled": True}}}
 PASSWORD = "a long editor password"
 SLUG = "sesame"
-
-
-def assert_no_violations(page, enhanced: bool = False) -> None:
-    results = AXE.run(page, options=ENHANCED if enhanced else None)
-    violations = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-                  for v in results.response["violations"]]
-    assert violations == [], f"{page.url}: {violations}"
 
 
 @pytest.fixture(scope="module")

@@ -158,13 +158,19 @@ def _accept(proposal: Proposal, reason: str):
                                  "contenu ont échoué.") + " " + "; ".join(exc.problems), 400)
     accepted(proposal, slug, reason, current_user, sha, level)
     deliver()
+    _refresh_site()
+    flash(_("Proposition acceptée et publiée.")
+          + (" " + _("Modification enregistrée dans git (%(sha)s).", sha=sha[:10]) if sha else ""))
+    return redirect(url_for(".proposal", number=proposal.id))
+
+
+def _refresh_site() -> None:
+    """After a publication: this worker serves the new content and the index finds it
+    (other workers see the files within REGISTRY_CONTENT_CHECK_SECONDS)."""
     catalog.load()
     index_dir = Path(current_app.config["REGISTRY_INDEX_DIR"])
     if index_exists(index_dir):
         update(catalog, index_dir)
-    flash(_("Proposition acceptée et publiée.")
-          + (" " + _("Modification enregistrée dans git (%(sha)s).", sha=sha[:10]) if sha else ""))
-    return redirect(url_for(".proposal", number=proposal.id))
 
 
 def _correction(proposal: Proposal, choice: str | None, reason: str):
@@ -179,10 +185,7 @@ def _correction(proposal: Proposal, choice: str | None, reason: str):
         return _show(proposal, _("La page n’a pas été publiée : les vérifications du "
                                  "contenu ont échoué.") + " " + "; ".join(exc.problems), 400)
     if sha is not None or proposal.data.get("diff"):
-        catalog.load()
-        index_dir = Path(current_app.config["REGISTRY_INDEX_DIR"])
-        if index_exists(index_dir):
-            update(catalog, index_dir)
+        _refresh_site()
     return redirect(url_for(".proposal", number=proposal.id))
 
 

@@ -14,12 +14,11 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
-from werkzeug.datastructures import MultiDict
 
 from ...content.text import clean_input
 from ...extensions import limiter
 from ...mail.service import deliver
-from ...proposals.questionnaire import clean_step
+from ...proposals.questionnaire import as_form, clean_step
 from ...proposals.service import (
     StaleDraft,
     blocking,
@@ -91,23 +90,16 @@ def step(token: str, step_id: str):
             save_step(proposal, values, read_int(request.form, "version", 0, 0, 10**9,
                                                  lenient=True))
         except StaleDraft:
-            form, status = _typed(values), 409
+            form, status = as_form(values), 409
             errors = {"_stale": "stale"}
         else:
             if not errors:
                 return redirect(_next(questionnaire, token, step_id, request.form.get("move")))
-            form, status = _typed(values), 400
+            form, status = as_form(values), 400
     index = questionnaire.steps.index(current)
     return render_template("proposals/step.html", questionnaire=questionnaire,
                            proposal=proposal, step=current, index=index, token=token,
                            form=form, errors=errors), status
-
-
-def _typed(values: dict) -> MultiDict:
-    """What was typed, cleaned (control and bidi characters out, within limits), to show
-    the form again."""
-    return MultiDict([(k, v) for k, value in values.items()
-                      for v in (value if isinstance(value, list) else [value])])
 
 
 def _next(questionnaire, token: str, step_id: str, move: str | None) -> str:
