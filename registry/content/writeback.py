@@ -102,10 +102,16 @@ def has_upstream(root: Path) -> bool:
 
 
 def push(root: Path) -> bool:
-    """Share the commit with the other nodes when the work tree tracks a remote branch:
-    push, and if another node pushed first, rebase on it and push again. A failure keeps
-    the commit here (logged): the next `flask content sync` or publication retries."""
-    if not has_upstream(root):
+    """Share the commit with the other nodes when this clone says so (`git config
+    registry.push true`, set on each node's content clone; a developer's checkout never
+    pushes by itself) and tracks a remote branch: push, and if another node pushed first,
+    rebase on it and push again. A failure keeps the commit here (logged): the next
+    `flask content sync` or publication retries."""
+    try:
+        wanted = _git(root, "config", "--get", "registry.push").stdout.strip() == "true"
+    except (OSError, subprocess.SubprocessError):
+        return False
+    if not wanted or not has_upstream(root):
         return False
     identity = ["-c", "user.name=Registre", "-c", "user.email=registre@localhost"]
     for _attempt in range(3):

@@ -28,6 +28,7 @@ def test_a_correction_accepted_on_one_node_reaches_the_other(make_app, content_c
     for node in (node_a, node_b):
         node.parent.mkdir()
         git("clone", "-q", str(origin), str(node), cwd=tmp_path)
+        git("config", "registry.push", "true", cwd=node)  # a node shares its publications
     app_a = make_app(node_a, REGISTRY_CONTENT_CHECK_SECONDS=0.001)
     app_b = create_app(app_config(tmp_path / "b" / "instance", node_b,
                                   database=app_a.config["SQLALCHEMY_DATABASE_URI"],

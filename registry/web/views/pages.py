@@ -84,9 +84,13 @@ def _practice_body(entry) -> Markup:
     key = (entry.type, entry.slug, request_locale(), catalog.content.digest)
     body = bodies.get(key)
     if body is None:
+        relative = str(Path(*Path(entry.path).parts[1:]))  # paths start with the folder
+        versions = file_versions(str(catalog.root), relative, catalog.content.digest)
         body = bodies[key] = Markup(render_template(
             "pages/_practice_body.html", entry=entry, rendered=catalog.render(entry),
-            see_also=catalog.see_also(entry)))
+            see_also=catalog.see_also(entry))
+            + render_template("pages/_versions.html", versions=versions,
+                              taxonomy=catalog.taxonomy))
         if len(bodies) > BODIES_KEPT:
             bodies.popitem(last=False)
     return body
@@ -97,10 +101,8 @@ def _practice(entry):
     geo = geography.get()
     location = geo.locate(entry.meta.get("place")) if geo and entry.type == "monographie" \
         else None
-    relative = str(Path(*Path(entry.path).parts[1:]))  # paths start with the folder name
-    versions = file_versions(str(catalog.root), relative, catalog.content.digest)
     return render_template("pages/practice.html", entry=entry, body=_practice_body(entry),
-                           modified=modified, loc=location, versions=versions,
+                           modified=modified, loc=location,
                            jsonld=practice_jsonld(entry, modified))
 
 
