@@ -64,7 +64,7 @@ def _page(proposal: Proposal) -> str | None:
     if entry is None:
         return None
     return render_template("pages/_practice_body.html", entry=entry,
-                           rendered=catalog.render(entry), see_also=[])
+                           rendered=catalog.render(entry), see_also=[], pending=True)
 
 
 @bp.route("/propositions/")

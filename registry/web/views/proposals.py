@@ -121,7 +121,7 @@ def _preview_context(proposal):
     body = None
     if entry is not None:
         body = render_template("pages/_practice_body.html", entry=entry,
-                               rendered=catalog.render(entry), see_also=[])
+                               rendered=catalog.render(entry), see_also=[], pending=True)
     return {"markdown": markdown, "entry": entry, "problems": problems, "body": body}
 
 
