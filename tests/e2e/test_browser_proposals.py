@@ -51,3 +51,19 @@ def test_propose_a_practice(page: Page, live_server):
     row = page.get_by_role("row", name=re.compile("Porte ouverte"))
     expect(row).to_contain_text("soumise")
     assert_no_violations(page)
+
+
+def test_contribution_pages_fit_a_phone(browser, live_server):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="fr-FR")
+    page = context.new_page()
+    page.goto(live_server + "/proposer")
+    page.get_by_role("button", name="Commencer une proposition").click()
+    page.wait_for_url("**/pratique")
+    urls = [page.url, page.url.replace("/pratique", "/apercu"), live_server + "/contributions",
+            live_server + "/signaler/sesame", live_server + "/reproduire/sesame",
+            live_server + "/connexion"]
+    for url in urls:
+        page.goto(url)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{url} scrolls sideways by {overflow}px"
+    context.close()
