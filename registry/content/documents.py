@@ -32,6 +32,7 @@ class SourceFile:
     body: str
     body_line: int  # line number of the first body line in the file
     digest: str  # SHA-256 of the file's bytes
+    text: str = ""  # the whole file, to find a front-matter field's line
 
 
 @dataclass(frozen=True)
@@ -151,7 +152,8 @@ def read_source(path: Path, shown: str) -> tuple[SourceFile | None, list[Problem
         after = text[text.find("\n", closing + 1) + 1:] if "\n" in text[closing + 1:] else ""
         skipped = after[:len(after) - len(after.lstrip())].count("\n")
         body_line = text.count("\n", 0, closing) + 3 + skipped
-    return SourceFile(post.metadata, post.content, body_line, hashlib.sha256(raw).hexdigest()), []
+    return SourceFile(post.metadata, post.content, body_line, hashlib.sha256(raw).hexdigest(),
+                      text), []
 
 
 def parse_falc(path: Path, shown: str) -> tuple[FalcText | None, list[Problem]]:
@@ -178,7 +180,7 @@ def parse_falc(path: Path, shown: str) -> tuple[FalcText | None, list[Problem]]:
         return None, problems
     return FalcText(shown, meta["title"].strip(), meta["review"], source.body, source.body_line,
                     source.digest, tuple(s.strip() for s in essentiel), pictures,
-                    _field_line(path, "essentiel")), []
+                    _field_line(source.text, "essentiel")), []
 
 
 def _review_problems(review, shown: str) -> list[Problem]:
@@ -238,9 +240,9 @@ def same_spaces(text: str) -> str:
     return " ".join(text.split())
 
 
-def _field_line(path: Path, name: str) -> int:
+def _field_line(text: str, name: str) -> int:
     """Line of a top-level front-matter field (for messages); 2 when not found."""
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate(text.splitlines(), 1):
         if line.startswith(f"{name}:"):
             return number
     return 2

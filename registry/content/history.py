@@ -69,7 +69,8 @@ def entry_date(root: str, digest: str, entry) -> dt.datetime | None:
 @lru_cache(maxsize=256)
 def file_versions(root: str, relative: str, digest: str, limit: int = 20) -> tuple:
     """The committed versions of one content file, newest first: (date, subject, evidence
-    level at that version or None). Empty when the content is not under git."""
+    level at that version or None). Empty when the content is not under git. Two git
+    calls whatever the number of versions: the log, then every version's text at once."""
     base = Path(root)
     try:
         log = subprocess.run(["git", "log", f"-{limit}", "--format=%H|%cI|%s", "--", relative],
@@ -77,24 +78,40 @@ def file_versions(root: str, relative: str, digest: str, limit: int = 20) -> tup
                              check=True).stdout
     except (OSError, subprocess.SubprocessError):
         return ()
-    versions = []
-    for line in log.splitlines():
-        sha, _, rest = line.partition("|")
-        when, _, subject = rest.partition("|")
-        versions.append((dt.datetime.fromisoformat(when), subject,
-                         _level_at(base, sha, relative)))
-    return tuple(versions)
+    rows = [line.split("|", 2) for line in log.splitlines() if line.count("|") >= 2]
+    levels = _levels(base, [sha for sha, _when, _subject in rows], relative)
+    return tuple((dt.datetime.fromisoformat(when), subject, level)
+                 for (_sha, when, subject), level in zip(rows, levels, strict=True))
 
 
-def _level_at(base: Path, sha: str, relative: str) -> str | None:
-    """The evidence level a version of a page gave (None when unreadable)."""
+def _levels(base: Path, shas: list[str], relative: str) -> list[str | None]:
+    """The evidence level each version of a page gave (None when unreadable), read with
+    one `git cat-file --batch`."""
     import yaml
 
+    if not shas:
+        return []
     try:
-        text = subprocess.run(["git", "show", f"{sha}:./{relative}"], cwd=base, text=True,
-                              capture_output=True, timeout=GIT_TIMEOUT_S, check=True).stdout
-        front = text.split("\n---", 1)[0].lstrip("-\n")
-        meta = yaml.safe_load(front) or {}
-        return (meta.get("evidence") or {}).get("level")
-    except (OSError, subprocess.SubprocessError, yaml.YAMLError, AttributeError):
-        return None
+        out = subprocess.run(["git", "cat-file", "--batch"], cwd=base, capture_output=True,
+                             timeout=GIT_TIMEOUT_S, check=True,
+                             input="".join(f"{sha}:./{relative}\n" for sha in shas).encode()
+                             ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return [None] * len(shas)
+    levels, at = [], 0
+    for _sha in shas:
+        header_end = out.index(b"\n", at)
+        header = out[at:header_end].split()
+        if len(header) != 3:  # « <object> missing »: the file was not there
+            levels.append(None)
+            at = header_end + 1
+            continue
+        size = int(header[2])
+        text = out[header_end + 1:header_end + 1 + size].decode("utf-8", "replace")
+        at = header_end + 1 + size + 1
+        try:
+            meta = yaml.safe_load(text.split("\n---", 1)[0].lstrip("-\n")) or {}
+            levels.append((meta.get("evidence") or {}).get("level"))
+        except (yaml.YAMLError, AttributeError):
+            levels.append(None)
+    return levels

@@ -78,21 +78,23 @@ def preview(proposal: Proposal, tax, taken) -> tuple[str, object, list]:
     return markdown, entry, [str(p) for p in problems]
 
 
-def blocking(proposal: Proposal, questionnaire: Questionnaire, tax, taken):
-    """What keeps the proposal from being sent: (required fields still empty, fields typed
-    in a wrong format as (field, error code), problems of the content checks)."""
+def blocking(proposal: Proposal, questionnaire: Questionnaire, tax):
+    """What keeps the proposal from being sent, besides the content checks of its page
+    (`preview`): required fields still empty, and fields typed in a wrong format as
+    (step, field, error code)."""
     wrong = []
     form = as_form(proposal.data or {})
     for step in questionnaire.steps:
         _values, errors = clean_step(step, form, tax)
         wrong += [(step.id, name, code) for name, code in errors.items()]
-    _markdown, _entry, problems = preview(proposal, tax, taken)
-    return missing(questionnaire, proposal.data or {}), wrong, problems
+    return missing(questionnaire, proposal.data or {}), wrong
 
 
 def submit(proposal: Proposal, questionnaire: Questionnaire, tax, taken) -> bool:
-    """Send the proposal to the editors, unless something blocks it (see `blocking`)."""
-    if not editable(proposal) or any(blocking(proposal, questionnaire, tax, taken)):
+    """Send the proposal to the editors, unless something blocks it (see `blocking`) or
+    its page fails the content checks."""
+    if not editable(proposal) or any(blocking(proposal, questionnaire, tax)) \
+            or preview(proposal, tax, taken)[2]:
         return False
     # a first submission goes to screening; an answer to requested changes back to review
     state = "en-revue" if proposal.state == "modifications-demandees" else "soumise"

@@ -336,3 +336,21 @@ def test_content_check_prints_each_problem_once(make_app, content_copy, caplog):
     assert sum(problem in line for line in result.output.splitlines()) == 1
     # Not logged as well: the log goes to the terminal too, where it printed a second copy.
     assert not any(problem in r.getMessage() for r in caplog.records)
+
+
+def test_file_versions_read_each_versions_evidence_level(tmp_path):
+    import subprocess
+
+    from registry.content.history import file_versions
+
+    git = ["git", "-c", "user.name=T", "-c", "user.email=t@t"]
+    subprocess.run([*git, "init", "-q"], cwd=tmp_path, check=True)
+    page = tmp_path / "p.md"
+    for level, message in (("prometteuse", "first"), ("recommandee", "second")):
+        page.write_text(f"---\ntitle: T\nevidence: {{level: {level}}}\n---\nTexte.\n")
+        subprocess.run([*git, "add", "p.md"], cwd=tmp_path, check=True)
+        subprocess.run([*git, "commit", "-qm", message], cwd=tmp_path, check=True)
+    versions = file_versions(str(tmp_path), "p.md", "digest-1")
+    assert [(subject, level) for _when, subject, level in versions] == [
+        ("second", "recommandee"), ("first", "prometteuse")]
+    assert file_versions(str(tmp_path / "nowhere"), "p.md", "digest-1") == ()

@@ -90,6 +90,8 @@ def test_a_new_password_or_a_disabled_account_ends_every_session(acc_app):
     assert runner.invoke(args=["users", "disable", "ed"]).exit_code == 0
     assert client.get("/edition/").status_code == 302
     assert login(client).status_code == 401
+    assert runner.invoke(args=["users", "enable", "ed"]).exit_code == 0
+    assert login(client).status_code == 302
 
 
 def test_password_change_errors_keep_the_page(acc_app):

@@ -132,8 +132,7 @@ def preview_page(token: str):
     proposal = _draft(token)
     if not editable(proposal):
         return redirect(url_for(".follow", token=token))
-    empty, wrong, _problems = blocking(proposal, questionnaire, catalog.taxonomy,
-                                       catalog.entries)
+    empty, wrong = blocking(proposal, questionnaire, catalog.taxonomy)
     step_of = {f.name: s.id for s in questionnaire.steps for f in s.fields}
     empty = [(step_of[f.name], f) for f in empty]
     return render_template("proposals/preview.html", questionnaire=questionnaire,
